@@ -1,0 +1,122 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using NearDup.Cli.Output;
+using NearDup.Corpus;
+using NearDup.Output;
+using NearDup.Text;
+
+namespace NearDup.Cli.Commands;
+
+/// <summary><c>neardup dedup INPUT... --out DIR</c>: pairs, clusters, a de-duplicated copy and a summary.</summary>
+public static class DedupCommand
+{
+    private static readonly Argument<string[]> Inputs = new("inputs")
+    {
+        Description = "JSONL (.jsonl, .jsonl.gz), Parquet, or a folder of .txt or .html files.",
+        Arity = ArgumentArity.OneOrMore,
+    };
+    private static readonly Option<string> Out = new("--out", "-o") { Description = "Output folder.", Required = true };
+    private static readonly Option<CorpusFormat> Format = new("--format") { Description = "Input format; auto detects from the path.", DefaultValueFactory = _ => CorpusFormat.Auto };
+    private static readonly Option<string> IdField = new("--id-field") { Description = "JSONL key / Parquet column of the id.", DefaultValueFactory = _ => "id" };
+    private static readonly Option<string> TextField = new("--text-field") { Description = "JSONL key / Parquet column of the text.", DefaultValueFactory = _ => "text" };
+    private static readonly Option<bool> SkipBad = new("--skip-bad") { Description = "Skip bad records (and report how many and why) instead of stopping at the first." };
+    private static readonly Option<CorpusTextEncoding> Encoding = new("--encoding") { Description = "Text encoding of .txt files and JSONL bytes.", DefaultValueFactory = _ => CorpusTextEncoding.Utf8Strict };
+    private static readonly Option<int> Threads = new("--threads") { Description = "Worker threads; 0 = all cores.", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> ShingleSize = new("--shingle-size") { Description = "Tokens per shingle.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<TokenUnit> Tokens = new("--tokens") { Description = "Words, or Characters for OCR-damaged text.", DefaultValueFactory = _ => TokenUnit.Words };
+    private static readonly Option<int> StemPrefix = new("--stem-prefix") { Description = "Hash words on their first N letters (0 = whole words).", DefaultValueFactory = _ => 0 };
+    private static readonly Option<double> Duplicate = new("--duplicate") { Description = "Resemblance at or above which a pair is a duplicate.", DefaultValueFactory = _ => 0.5 };
+    private static readonly Option<double> Containment = new("--containment") { Description = "Share of the smaller inside the larger for contains/contained.", DefaultValueFactory = _ => 0.7 };
+    private static readonly Option<int> MinSharedWords = new("--min-shared-words") { Description = "Words in reused passages for partial reuse.", DefaultValueFactory = _ => 25 };
+    private static readonly Option<double> LshThreshold = new("--lsh-threshold") { Description = "Resemblance the LSH banding is tuned for.", DefaultValueFactory = _ => 0.5 };
+    private static readonly Option<int> FurnitureMinDocs = new("--furniture-min-docs") { Description = "Documents a passage must appear in before it can be furniture.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<RepresentativeChoice> Keep = new("--keep") { Description = "Which copy of a cluster the de-duplicated output keeps.", DefaultValueFactory = _ => RepresentativeChoice.Longest };
+    private static readonly Option<bool> NoCopy = new("--no-copy") { Description = "Do not write the de-duplicated copy of the input." };
+    private static readonly Option<ProgressMode> Progress = new("--progress") { Description = "Progress display.", DefaultValueFactory = _ => ProgressMode.Auto };
+
+    /// <summary>Builds the command; its action writes through <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var command = new Command("dedup", "Find duplicates and partial reuse; write pairs.jsonl, clusters.jsonl and a de-duplicated copy.")
+        {
+            Inputs, Out, Format, IdField, TextField, SkipBad, Encoding, Threads, ShingleSize, Tokens, StemPrefix,
+            Duplicate, Containment, MinSharedWords, LshThreshold, FurnitureMinDocs, Keep, NoCopy, Progress,
+        };
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, stdout, stderr, cancellationToken)));
+        return command;
+    }
+
+    private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var inputs = parse.GetValue(Inputs)!;
+        string outDir = Path.GetFullPath(parse.GetValue(Out)!);
+        var corpusOptions = new CorpusOptions
+        {
+            Format = parse.GetValue(Format),
+            IdField = parse.GetValue(IdField)!,
+            TextField = parse.GetValue(TextField)!,
+            OnBadRecord = parse.GetValue(SkipBad) ? BadRecordAction.Skip : BadRecordAction.Fail,
+            TextEncoding = parse.GetValue(Encoding),
+        };
+        var options = new NearDupOptions
+        {
+            Threads = parse.GetValue(Threads),
+            ShingleSize = parse.GetValue(ShingleSize),
+            Tokenizer = new TokenizerOptions { Unit = parse.GetValue(Tokens), StemPrefix = parse.GetValue(StemPrefix) },
+            DuplicateResemblance = parse.GetValue(Duplicate),
+            ContainmentThreshold = parse.GetValue(Containment),
+            MinSharedWords = parse.GetValue(MinSharedWords),
+            LshThreshold = parse.GetValue(LshThreshold),
+            FurnitureMinDocuments = parse.GetValue(FurnitureMinDocs),
+            Representative = parse.GetValue(Keep),
+        };
+        try
+        {
+            options.Validate();
+            corpusOptions.Validate();
+            var clock = Stopwatch.StartNew();
+            var reader = NearDup.Corpus.Corpus.Open(inputs, corpusOptions);
+            var pipeline = new DedupPipeline(options);
+            var result = ProgressDisplay.Run(parse.GetValue(Progress), stderr,
+                progress => pipeline.Run(reader.ReadDocuments(), () => reader.BytesRead, reader.TotalBytes, progress, cancellationToken));
+
+            Directory.CreateDirectory(outDir);
+            DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result);
+            DedupOutputWriter.WriteClusters(Path.Combine(outDir, DedupOutputWriter.ClustersFile), result);
+            if (!parse.GetValue(NoCopy))
+                CorpusWriter.WriteSubset(inputs, corpusOptions, result.IsKept, Path.Combine(outDir, "dedup"), result.Documents.Count);
+            clock.Stop();
+
+            var summary = new RunSummary(
+                result.Documents.Count, reader.SkipReport.Total, result.CandidatePairs, result.CountRelation(Relation.Duplicate),
+                result.CountRelation(Relation.Contains) + result.CountRelation(Relation.Contained), result.CountRelation(Relation.Partial),
+                result.Clusters.Count, result.KeptCount, result.FurnitureFingerprints, reader.BytesRead, clock.Elapsed.TotalSeconds, outDir);
+            AtomicFile.Write(Path.Combine(outDir, "summary.json"), s => JsonSerializer.Serialize(s, new
+            {
+                documents = summary.Documents, skipped = summary.Skipped, skipped_by_reason = reader.SkipReport.ToString(),
+                candidate_pairs = summary.CandidatePairs, duplicate_pairs = summary.Duplicates, containment_pairs = summary.Containments,
+                partial_pairs = summary.Partials, clusters = summary.Clusters, kept = summary.Kept,
+                furniture_fingerprints = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
+            }, new JsonSerializerOptions { WriteIndented = true }));
+            SummaryTable.Write(stdout, summary);
+            if (reader.SkipReport.Total > 0) stderr.WriteLine($"Skipped {reader.SkipReport.Total} bad record(s): {reader.SkipReport}");
+            return Program.ExitOk;
+        }
+        catch (CorpusException e)
+        {
+            stderr.WriteLine($"neardup: {e.Message}");
+            return Program.ExitBadInput;
+        }
+        catch (ArgumentException e)
+        {
+            stderr.WriteLine($"neardup: {e.Message}");
+            return Program.ExitBadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("neardup: cancelled; no output was changed half-way.");
+            return Program.ExitFailure;
+        }
+    }
+}
