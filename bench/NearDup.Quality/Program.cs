@@ -19,7 +19,21 @@ public static class Program
         if (what is "clough" or "all") Console.WriteLine(Evaluations.Clough(Path.Combine(data, "clough-stevenson-short-answers"), options).Report);
         if (what is "pan" or "all") Console.WriteLine(Evaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), options).Report);
         if (what is "chains" or "all") Console.WriteLine(Evaluations.StoryChains(Path.Combine(data, "news-story-chains-energy"), options).Report);
+        if (what is "lsh" or "all") Console.WriteLine(LshCurve(options));
         return 0;
+    }
+
+    /// <summary>The S-curve of the banding NearDup derives for its defaults, and of datasketch's default banding for comparison.</summary>
+    private static string LshCurve(NearDupOptions options)
+    {
+        var ours = NearDup.Index.LshParameters.Optimal(options.LshThreshold, options.Permutations);
+        // datasketch's MinHashLSH(threshold=0.5, num_perm=128) weights false positives and negatives equally.
+        var equalWeights = NearDup.Index.LshParameters.Optimal(options.LshThreshold, options.Permutations, 0.5, 0.5);
+        var sb = new StringBuilder($"lsh: threshold {options.LshThreshold}, {options.Permutations} permutations -> {ours.Bands} bands x {ours.Rows} rows (equal FP/FN weights would give {equalWeights.Bands} x {equalWeights.Rows})\n");
+        sb.Append("lsh: resemblance  P(candidate) ours  P(candidate) equal-weights\n");
+        for (double s = 0.1; s < 1.0001; s += 0.1)
+            sb.Append($"lsh: {s,10:F1}  {ours.CandidateProbability(s),17:F4}  {equalWeights.CandidateProbability(s),26:F4}\n");
+        return sb.ToString().TrimEnd();
     }
 
     internal static string FindRepoRoot()

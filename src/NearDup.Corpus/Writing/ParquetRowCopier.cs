@@ -1,0 +1,116 @@
+using System.Reflection;
+using Parquet;
+using Parquet.Meta;
+using Parquet.Schema;
+
+namespace NearDup.Corpus;
+
+/// <summary>
+/// Copies chosen rows of a Parquet file into a new file with the same schema, column by column and row group by
+/// row group, through the raw values/definition/repetition levels, so every column type (nested and repeated
+/// ones included) is carried over without being interpreted.
+/// </summary>
+internal static class ParquetRowCopier
+{
+    private static readonly MethodInfo CopyColumnDefinition =
+        typeof(ParquetRowCopier).GetMethod(nameof(CopyColumnAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    /// <summary>Writes the rows of <paramref name="inputPath"/> whose 0-based indexes are in <paramref name="keptRows"/>
+    /// (ascending) to <paramref name="output"/>. Row groups left with no rows are dropped.</summary>
+    public static async Task CopyRowsAsync(string inputPath, IReadOnlyList<long> keptRows, Stream output)
+    {
+        await using var input = InputReader.OpenFile(inputPath, bufferSize: 1 << 16);
+        await using var reader = ParquetInputReader.Open(input, inputPath);
+
+        // ParquetReader.Schema builds a new schema on every call; fields must come from the instance the writer uses.
+        var schema = reader.Schema;
+        var fields = schema.GetDataFields();
+        var options = new ParquetOptions { CompressionMethod = CompressionOf(reader) };
+        await using var writer = await ParquetWriter.CreateAsync(schema, output, options);
+        writer.CustomMetadata = reader.CustomMetadata;
+
+        int next = 0;
+        long rowBase = 0;
+        foreach (var group in reader.RowGroups)
+        {
+            long rowCount = group.RowCount;
+            var keep = new bool[rowCount];
+            int keptInGroup = 0;
+            for (; next < keptRows.Count && keptRows[next] < rowBase + rowCount; next++, keptInGroup++)
+                keep[keptRows[next] - rowBase] = true;
+            rowBase += rowCount;
+            if (keptInGroup == 0)
+                continue;
+
+            using var groupWriter = writer.CreateRowGroup();
+            foreach (var field in fields)
+                await (Task)CopyColumnDefinition.MakeGenericMethod(field.ClrType).Invoke(null, [field, group, groupWriter, keep])!;
+            groupWriter.CompleteValidate();
+        }
+    }
+
+    private static async Task CopyColumnAsync<T>(DataField field, ParquetRowGroupReader source, ParquetRowGroupWriter target, bool[] keepRow)
+        where T : struct
+    {
+        long entryCount = source.GetMetadata(field)?.MetaData?.NumValues
+                          ?? throw new InvalidDataException($"Column chunk metadata is missing for '{field.Path}'.");
+        var values = new T[entryCount];
+        int[]? definitions = field.MaxDefinitionLevel > 0 ? new int[entryCount] : null;
+        int[]? repetitions = field.MaxRepetitionLevel > 0 ? new int[entryCount] : null;
+        await source.ReadRawAsync(field, values.AsMemory(), definitions?.AsMemory(), repetitions?.AsMemory());
+
+        var kept = KeepRows(field, values, definitions, repetitions, keepRow);
+        await target.WriteAllPartsAsync<T>(field, kept.Values, kept.Definitions, kept.Repetitions, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Filters raw column data by row. Entries (one per definition/repetition level) group into rows: a row starts
+    /// at every entry with repetition level 0 (every entry, for non-repeated columns). Values are stored only for
+    /// entries defined at the maximum level; the others are nulls or empty lists.
+    /// </summary>
+    private static (ReadOnlyMemory<T> Values, ReadOnlyMemory<int>? Definitions, ReadOnlyMemory<int>? Repetitions) KeepRows<T>(
+        DataField field, T[] values, int[]? definitions, int[]? repetitions, bool[] keepRow)
+    {
+        int entryCount = definitions?.Length ?? repetitions?.Length ?? values.Length;
+        var keptValues = new T[values.Length];
+        int[]? keptDefinitions = definitions is null ? null : new int[entryCount];
+        int[]? keptRepetitions = repetitions is null ? null : new int[entryCount];
+        int row = -1, valueIndex = 0, keptValueCount = 0, keptEntryCount = 0;
+        for (int entry = 0; entry < entryCount; entry++)
+        {
+            if (repetitions is null || repetitions[entry] == 0)
+                row++;
+            bool hasValue = definitions is null || definitions[entry] == field.MaxDefinitionLevel;
+            if (keepRow[row])
+            {
+                if (keptDefinitions is not null)
+                    keptDefinitions[keptEntryCount] = definitions![entry];
+                if (keptRepetitions is not null)
+                    keptRepetitions[keptEntryCount] = repetitions![entry];
+                keptEntryCount++;
+                if (hasValue)
+                    keptValues[keptValueCount++] = values[valueIndex];
+            }
+            if (hasValue)
+                valueIndex++;
+        }
+        return (keptValues.AsMemory(0, keptValueCount),
+            keptDefinitions?.AsMemory(0, keptEntryCount),
+            keptRepetitions?.AsMemory(0, keptEntryCount));
+    }
+
+    /// <summary>The input's codec (from its first column chunk), so the copy is compressed like the original.</summary>
+    private static CompressionMethod CompressionOf(ParquetReader reader)
+    {
+        var codec = reader.Metadata?.RowGroups.FirstOrDefault()?.Columns.FirstOrDefault()?.MetaData?.Codec;
+        return codec switch
+        {
+            CompressionCodec.UNCOMPRESSED => CompressionMethod.None,
+            CompressionCodec.GZIP => CompressionMethod.Gzip,
+            CompressionCodec.BROTLI => CompressionMethod.Brotli,
+            CompressionCodec.ZSTD => CompressionMethod.Zstd,
+            CompressionCodec.LZ4_RAW => CompressionMethod.Lz4Raw,
+            _ => CompressionMethod.Snappy,
+        };
+    }
+}
