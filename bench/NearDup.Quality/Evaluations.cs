@@ -1,6 +1,5 @@
 using System.Text;
 using NearDup.Corpus;
-using NearDup.Verification;
 
 namespace NearDup.Quality;
 
@@ -18,15 +17,13 @@ public static class Evaluations
         var docs = new List<CorpusDocument>();
         foreach (char task in "abcde") docs.Add(Doc(docs.Count, $"orig_task{task}", ReadLegacyText(Path.Combine(dir, $"orig_task{task}.txt"))));
         foreach (var r in rows) docs.Add(Doc(docs.Count, r[0], ReadLegacyText(Path.Combine(dir, r[0]))));
-        var pipeline = new DedupPipeline(options);
-        var sketches = pipeline.Sketch(docs);
-        pipeline.Analyse(sketches); // learns furniture and fills the content sets, exactly as a dedup run does
+        using var result = new DedupPipeline(options).Run(docs); // learns furniture exactly as a dedup run does
+        var verifier = result.CreateVerifier();
         var scored = rows.Select((r, i) =>
         {
-            var answer = sketches[5 + i];
-            var source = sketches["abcde".IndexOf(r[1][0])];
-            double containment = answer.ContentSet.Length == 0 ? 0 : (double)PairVerifier.IntersectionCount(answer.ContentSet, source.ContentSet) / answer.ContentSet.Length;
-            return (Category: r[2], Score: containment);
+            var answer = result.Documents[5 + i];
+            var source = result.Documents["abcde".IndexOf(r[1][0])];
+            return (Category: r[2], Score: verifier.Measure(answer, source).ContainmentAInB);
         }).ToList();
         double auc = Auc(scored.Where(s => s.Category != "non").Select(s => s.Score), scored.Where(s => s.Category == "non").Select(s => s.Score));
         var means = scored.GroupBy(s => s.Category).ToDictionary(g => g.Key, g => g.Average(s => s.Score));
@@ -53,7 +50,7 @@ public static class Evaluations
                 ordinals[name] = docs.Count;
                 docs.Add(Doc(docs.Count, name, File.ReadAllText(path)));
             }
-        var result = new DedupPipeline(options).Run(docs);
+        using var result = new DedupPipeline(options).Run(docs);
         var flagged = result.Pairs.Select(p => (docs[p.A].Id, docs[p.B].Id)).ToHashSet();
         bool Flagged(string s, string r) => flagged.Contains((s, r)) || flagged.Contains((r, s));
         int labelledFound = labelled.Count(p => Flagged(p.Item1, p.Item2));
@@ -80,7 +77,7 @@ public static class Evaluations
         var labels = Csv.Read(Path.Combine(dir, "gedikli-business_energy_news_dataset-2021-06-29.csv"), ';').Skip(1).Where(r => r.Length >= 3)
             .ToDictionary(r => (r[0], r[1]), r => r[2] == "1");
         bool? Label(string a, string b) => labels.TryGetValue((a, b), out var l) ? l : labels.TryGetValue((b, a), out l) ? l : null;
-        var result = new DedupPipeline(options).Run(docs);
+        using var result = new DedupPipeline(options).Run(docs);
         var report = new StringBuilder();
         int same = 0, different = 0;
         foreach (var p in result.Pairs)

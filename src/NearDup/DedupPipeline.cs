@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using NearDup.Candidates;
 using NearDup.Cluster;
 using NearDup.Corpus;
+using NearDup.Index;
 using NearDup.Sketches;
 using NearDup.Sketching;
 using NearDup.Verification;
@@ -18,13 +19,20 @@ public sealed class DedupPipeline
     private const int BatchSize = 256;
     private readonly NearDupOptions _options;
     private readonly MinHasher _minHasher;
+    private readonly LshParameters _lsh;
+    private readonly string? _spillDirectory;
 
     /// <summary>Creates a pipeline; throws <see cref="ArgumentException"/> for options out of range.</summary>
-    public DedupPipeline(NearDupOptions options)
+    /// <param name="options">The run's parameters.</param>
+    /// <param name="spillDirectory">Where to keep shingles in a temporary file during the run (deleted at the end);
+    /// null keeps them in memory, which costs about 4 bytes per word of input.</param>
+    public DedupPipeline(NearDupOptions options, string? spillDirectory = null)
     {
         options.Validate();
         _options = options;
         _minHasher = new MinHasher(options.Permutations, options.Seed);
+        _lsh = LshParameters.Optimal(options.LshThreshold, options.Permutations);
+        _spillDirectory = spillDirectory;
     }
 
     /// <summary>Runs the pipeline over <paramref name="documents"/>, whose ordinals must count 0, 1, 2, ….</summary>
@@ -37,21 +45,29 @@ public sealed class DedupPipeline
         IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var sketched = Sketch(documents, bytesRead, totalBytes, progress, cancellationToken);
-        return Analyse(sketched, progress, cancellationToken);
+        try
+        {
+            return Analyse(sketched, progress, cancellationToken);
+        }
+        catch
+        {
+            sketched.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Candidates, verification and clustering over already sketched documents.</summary>
-    public DedupResult Analyse(IReadOnlyList<SketchedDocument> documents, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks>The result owns <paramref name="corpus"/> and disposes it.</remarks>
+    public DedupResult Analyse(SketchedCorpus corpus, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var documents = corpus.Documents;
         progress?.Report(new PipelineProgress(PipelineStage.Candidates, 0, null, 0, null));
         var candidates = CandidateGenerator.Generate(documents, _options, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.EffectiveThreads, CancellationToken = cancellationToken };
-        Parallel.For(0, documents.Count, parallel, i => ContentShingles.Apply(documents[i], candidates.Furniture, _options.WinnowWindow));
 
         var verdicts = new RelatedPair?[candidates.Pairs.Length];
         long verified = 0;
-        var verifier = new PairVerifier(_options);
-        Parallel.For(0, (candidates.Pairs.Length + 1023) / 1024, parallel, chunk =>
+        Parallel.For(0, (candidates.Pairs.Length + 1023) / 1024, parallel, () => new PairVerifier(_options, corpus.Store, candidates.Furniture), (chunk, _, verifier) =>
         {
             int from = chunk * 1024, to = Math.Min(candidates.Pairs.Length, from + 1024);
             for (int i = from; i < to; i++)
@@ -61,12 +77,13 @@ public sealed class DedupPipeline
             }
             long done = Interlocked.Add(ref verified, to - from);
             progress?.Report(new PipelineProgress(PipelineStage.Verifying, done, candidates.Pairs.Length, 0, null));
-        });
+            return verifier;
+        }, _ => { });
         var pairs = verdicts.Where(v => v is not null).Select(v => v!).ToList();
 
         progress?.Report(new PipelineProgress(PipelineStage.Clustering, 0, null, 0, null));
         var clusters = Clusters(documents, pairs);
-        return new DedupResult(documents, pairs, clusters, candidates.Furniture.Count, candidates.Pairs.Length,
+        return new DedupResult(corpus, _options, candidates.Furniture, pairs, clusters, candidates.Pairs.Length,
             candidates.FromFingerprints, candidates.FromLsh);
     }
 
@@ -88,14 +105,16 @@ public sealed class DedupPipeline
     }
 
     /// <summary>Reads and sketches every document on all cores, keeping read order.</summary>
-    public IReadOnlyList<SketchedDocument> Sketch(IEnumerable<CorpusDocument> documents, Func<long>? bytesRead = null, long? totalBytes = null,
+    public SketchedCorpus Sketch(IEnumerable<CorpusDocument> documents, Func<long>? bytesRead = null, long? totalBytes = null,
         IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         int workers = _options.EffectiveThreads;
+        IShingleStore store = _spillDirectory is null ? new InMemoryShingleStore() : new FileShingleStore(_spillDirectory);
         using var batches = new BlockingCollection<(int Index, CorpusDocument[] Docs)>(boundedCapacity: workers * 4);
         var results = new ConcurrentDictionary<int, SketchedDocument[]>();
         long sketchedCount = 0;
         Exception? readerError = null;
+        using var stopReader = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var reader = Task.Run(() =>
         {
@@ -114,11 +133,11 @@ public sealed class DedupPipeline
                     batch.Add(doc);
                     if (batch.Count == BatchSize)
                     {
-                        batches.Add((batchIndex++, batch.ToArray()), cancellationToken);
+                        batches.Add((batchIndex++, batch.ToArray()), stopReader.Token);
                         batch.Clear();
                     }
                 }
-                if (batch.Count > 0) batches.Add((batchIndex, batch.ToArray()), cancellationToken);
+                if (batch.Count > 0) batches.Add((batchIndex, batch.ToArray()), stopReader.Token);
             }
             catch (Exception e)
             {
@@ -128,14 +147,14 @@ public sealed class DedupPipeline
             {
                 batches.CompleteAdding();
             }
-        }, cancellationToken);
+        }, CancellationToken.None);
 
         var consumers = new Task[workers];
         for (int w = 0; w < workers; w++)
         {
             consumers[w] = Task.Factory.StartNew(() =>
             {
-                var sketcher = new DocumentSketcher(_options, _minHasher);
+                var sketcher = new DocumentSketcher(_options, _minHasher, _lsh, store);
                 foreach (var (index, docs) in batches.GetConsumingEnumerable(cancellationToken))
                 {
                     var output = new SketchedDocument[docs.Length];
@@ -149,17 +168,31 @@ public sealed class DedupPipeline
         }
         try
         {
-            Task.WaitAll(consumers);
+            try
+            {
+                Task.WaitAll(consumers);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (AggregateException e)
+            {
+                stopReader.Cancel(); // a failed worker must not leave the reader blocked on a full queue
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
+            reader.Wait(CancellationToken.None);
+            if (readerError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(readerError).Throw();
+            cancellationToken.ThrowIfCancellationRequested();
         }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        catch
         {
-            throw new OperationCanceledException(cancellationToken);
+            store.Dispose();
+            throw;
         }
-        reader.Wait(cancellationToken);
-        if (readerError is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(readerError).Throw();
 
         var all = new List<SketchedDocument>((int)sketchedCount);
         for (int i = 0; i < results.Count; i++) all.AddRange(results[i]);
-        return all;
+        return new SketchedCorpus(all, store);
     }
 }

@@ -1,19 +1,27 @@
+using NearDup.Candidates;
 using NearDup.Sketching;
+using NearDup.Verification;
 
 namespace NearDup;
 
-/// <summary>The outcome of a de-duplication run.</summary>
-public sealed class DedupResult
+/// <summary>The outcome of a de-duplication run. Dispose it to release the shingle store (a temporary file in large runs).</summary>
+public sealed class DedupResult : IDisposable
 {
     private readonly bool[] _kept;
+    private readonly SketchedCorpus _corpus;
+    private readonly NearDupOptions _options;
 
-    internal DedupResult(IReadOnlyList<SketchedDocument> documents, IReadOnlyList<RelatedPair> pairs, IReadOnlyList<DuplicateCluster> clusters,
-        int furnitureFingerprints, long candidatePairs, long fingerprintCandidates, long lshCandidates)
+    internal DedupResult(SketchedCorpus corpus, NearDupOptions options, FurnitureModel furniture, IReadOnlyList<RelatedPair> pairs,
+        IReadOnlyList<DuplicateCluster> clusters, long candidatePairs, long fingerprintCandidates, long lshCandidates)
     {
+        _corpus = corpus;
+        _options = options;
+        Furniture = furniture;
+        var documents = corpus.Documents;
         Documents = documents;
         Pairs = pairs;
         Clusters = clusters;
-        FurnitureFingerprints = furnitureFingerprints;
+        FurnitureFingerprints = furniture.Count;
         CandidatePairs = candidatePairs;
         FingerprintCandidates = fingerprintCandidates;
         LshCandidates = lshCandidates;
@@ -30,6 +38,15 @@ public sealed class DedupResult
     public IReadOnlyList<RelatedPair> Pairs { get; }
     /// <summary>Clusters of copies (duplicate and containment relations), ordered by smallest member.</summary>
     public IReadOnlyList<DuplicateCluster> Clusters { get; }
+    /// <summary>The page furniture learned from the corpus.</summary>
+    public FurnitureModel Furniture { get; }
+
+    /// <summary>A verifier over this run's documents, to score any pair exactly (one per thread).</summary>
+    public PairVerifier CreateVerifier() => new(_options, _corpus.Store, Furniture);
+
+    /// <summary>Releases the shingle store.</summary>
+    public void Dispose() => _corpus.Dispose();
+
     /// <summary>Fingerprints judged to be page furniture.</summary>
     public int FurnitureFingerprints { get; }
     /// <summary>Distinct candidate pairs that were verified.</summary>

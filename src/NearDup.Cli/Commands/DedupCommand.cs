@@ -77,11 +77,12 @@ public static class DedupCommand
             corpusOptions.Validate();
             var clock = Stopwatch.StartNew();
             var reader = NearDup.Corpus.Corpus.Open(inputs, corpusOptions);
-            var pipeline = new DedupPipeline(options);
-            var result = ProgressDisplay.Run(parse.GetValue(Progress), stderr,
+            Directory.CreateDirectory(outDir);
+            // Shingles spill to a temporary file in the output folder (deleted at the end) so memory stays flat.
+            var pipeline = new DedupPipeline(options, spillDirectory: outDir);
+            using var result = ProgressDisplay.Run(parse.GetValue(Progress), stderr,
                 progress => pipeline.Run(reader.ReadDocuments(), () => reader.BytesRead, reader.TotalBytes, progress, cancellationToken));
 
-            Directory.CreateDirectory(outDir);
             DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result);
             DedupOutputWriter.WriteClusters(Path.Combine(outDir, DedupOutputWriter.ClustersFile), result);
             if (!parse.GetValue(NoCopy))

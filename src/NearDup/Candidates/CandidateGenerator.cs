@@ -1,5 +1,5 @@
-using NearDup.Index;
-using NearDup.Sketches;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using NearDup.Sketching;
 
 namespace NearDup.Candidates;
@@ -15,10 +15,13 @@ public sealed record CandidateSet(ulong[] Pairs, FurnitureModel Furniture, long 
 /// Finds the pairs worth verifying, from two sketches: winnowed passage fingerprints in an inverted index
 /// (catches partial reuse whose whole-document resemblance is low) and MinHash LSH bands (whole-document
 /// near-duplicates, including heavily edited ones whose passages are broken up). Both indexes are built by
-/// sorting (hash, document) entries, which is faster and smaller than hash maps of posting lists.
+/// sorting (hash, document) entries, which is faster and smaller than hash maps of posting lists; the
+/// fingerprint index is built one hash-range partition at a time, so its memory is a sixteenth of the total.
 /// </summary>
 public static class CandidateGenerator
 {
+    private const int PartitionBits = 4;
+
     /// <summary>Generates the candidates of <paramref name="documents"/> (indexed by ordinal).</summary>
     public static CandidateSet Generate(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken cancellationToken = default)
     {
@@ -34,41 +37,43 @@ public static class CandidateGenerator
 
     private static (ulong[] Pairs, FurnitureModel Furniture) FingerprintPairs(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken ct)
     {
-        long total = 0;
-        foreach (var d in documents) total += d.Fingerprints.Length;
-        var hashes = new ulong[total];
-        var owners = new int[total];
-        long n = 0;
+        int partitions = 1 << PartitionBits;
+        var perPartition = new long[partitions];
         foreach (var d in documents)
-        {
-            foreach (var fp in d.Fingerprints)
-            {
-                hashes[n] = fp.Hash;
-                owners[n] = d.Ordinal;
-                n++;
-            }
-        }
-        Array.Sort(hashes, owners);
-        ct.ThrowIfCancellationRequested();
+            foreach (uint fp in d.Fingerprints) perPartition[fp >> (32 - PartitionBits)]++;
 
-        var furniture = new HashSet<ulong>();
-        var pairKeys = new List<ulong>();
-        var carriers = new List<int>();
-        long start = 0;
-        while (start < n)
+        var furniture = new ConcurrentBag<uint>();
+        var pairLists = new List<ulong>[partitions];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
+        Parallel.For(0, partitions, parallel, partition =>
         {
-            long end = start + 1;
-            while (end < n && hashes[end] == hashes[start]) end++;
-            if (end - start > 1)
+            var hashes = new uint[perPartition[partition]];
+            var owners = new int[hashes.Length];
+            int n = 0;
+            foreach (var d in documents)
             {
-                carriers.Clear();
-                for (long i = start; i < end; i++) carriers.Add(owners[i]);
-                carriers.Sort();
-                int distinct = DistinctInPlace(carriers);
-                if (distinct >= 2)
+                foreach (uint fp in d.Fingerprints)
                 {
-                    var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(carriers)[..distinct];
-                    if (distinct >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(span, documents, options))
+                    if (fp >> (32 - PartitionBits) != partition) continue;
+                    hashes[n] = fp;
+                    owners[n++] = d.Ordinal;
+                }
+            }
+            Array.Sort(hashes, owners);
+            var pairs = new List<ulong>();
+            var carriers = new List<int>();
+            for (int start = 0; start < n;)
+            {
+                int end = start + 1;
+                while (end < n && hashes[end] == hashes[start]) end++;
+                if (end - start > 1)
+                {
+                    // Fingerprints are distinct within a document, so the group's owners are distinct documents.
+                    carriers.Clear();
+                    for (int i = start; i < end; i++) carriers.Add(owners[i]);
+                    carriers.Sort();
+                    var span = CollectionsMarshal.AsSpan(carriers);
+                    if (span.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(span, documents, options))
                     {
                         furniture.Add(hashes[start]);
                     }
@@ -76,15 +81,22 @@ public static class CandidateGenerator
                     {
                         for (int i = 0; i < span.Length; i++)
                             for (int j = i + 1; j < span.Length; j++)
-                                pairKeys.Add(((ulong)(uint)span[i] << 32) | (uint)span[j]);
+                                pairs.Add(((ulong)(uint)span[i] << 32) | (uint)span[j]);
                     }
                 }
+                start = end;
             }
-            start = end;
-        }
+            pairLists[partition] = pairs;
+        });
 
         // A pair is a candidate when it shares enough distinct fingerprints.
-        var keys = pairKeys.ToArray();
+        var keys = new ulong[pairLists.Sum(l => (long)l.Count)];
+        int offset = 0;
+        foreach (var list in pairLists)
+        {
+            list.CopyTo(keys, offset);
+            offset += list.Count;
+        }
         Array.Sort(keys);
         int kept = 0;
         for (int i = 0; i < keys.Length;)
@@ -94,47 +106,51 @@ public static class CandidateGenerator
             if (j - i >= options.MinSharedFingerprints) keys[kept++] = keys[i];
             i = j;
         }
-        return (keys[..kept], new FurnitureModel(furniture));
+        return (keys[..kept], new FurnitureModel(furniture.ToHashSet()));
     }
 
     private static ulong[] LshPairs(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken ct)
     {
-        var parameters = LshParameters.Optimal(options.LshThreshold, options.Permutations);
-        int count = documents.Count;
-        var pairKeys = new List<ulong>();
-        var bandKeys = new ulong[parameters.Bands];
-        var keysByBand = new ulong[parameters.Bands][];
-        for (int band = 0; band < parameters.Bands; band++) keysByBand[band] = new ulong[count];
-        for (int d = 0; d < count; d++)
+        var withText = documents.Where(d => d.ShingleCount > 0).Select(d => d.Ordinal).ToArray();
+        int bands = documents.Count == 0 ? 0 : documents.First(d => true).BandKeys.Length;
+        var perBand = new List<ulong>[bands];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
+        Parallel.For(0, bands, parallel, band =>
         {
-            BandKeys.Compute(documents[d].Signature, parameters, bandKeys);
-            for (int band = 0; band < parameters.Bands; band++) keysByBand[band][d] = bandKeys[band];
-        }
-        var docs = new int[count];
-        var group = new List<int>();
-        for (int band = 0; band < parameters.Bands; band++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var keys = keysByBand[band];
-            for (int d = 0; d < count; d++) docs[d] = d;
+            var keys = new uint[withText.Length];
+            var docs = new int[withText.Length];
+            for (int i = 0; i < withText.Length; i++)
+            {
+                docs[i] = withText[i];
+                keys[i] = documents[withText[i]].BandKeys[band];
+            }
             Array.Sort(keys, docs);
-            for (int i = 0; i < count;)
+            var pairs = new List<ulong>();
+            var group = new List<int>();
+            for (int i = 0; i < keys.Length;)
             {
                 int j = i + 1;
-                while (j < count && keys[j] == keys[i]) j++;
-                if (j - i >= 2 && j - i <= options.MaxPostings && documents[docs[i]].DistinctShingles > 0)
+                while (j < keys.Length && keys[j] == keys[i]) j++;
+                if (j - i >= 2 && j - i <= options.MaxPostings)
                 {
                     group.Clear();
                     for (int m = i; m < j; m++) group.Add(docs[m]);
                     group.Sort();
                     for (int x = 0; x < group.Count; x++)
                         for (int y = x + 1; y < group.Count; y++)
-                            pairKeys.Add(((ulong)(uint)group[x] << 32) | (uint)group[y]);
+                            pairs.Add(((ulong)(uint)group[x] << 32) | (uint)group[y]);
                 }
                 i = j;
             }
+            perBand[band] = pairs;
+        });
+        var result = new ulong[perBand.Sum(l => (long)l.Count)];
+        int offset = 0;
+        foreach (var list in perBand)
+        {
+            list.CopyTo(result, offset);
+            offset += list.Count;
         }
-        var result = pairKeys.ToArray();
         Array.Sort(result);
         return result[..Unique(result)];
     }
@@ -143,14 +159,6 @@ public static class CandidateGenerator
     {
         int unique = 0;
         for (int i = 0; i < sorted.Length; i++)
-            if (i == 0 || sorted[i] != sorted[i - 1]) sorted[unique++] = sorted[i];
-        return unique;
-    }
-
-    private static int DistinctInPlace(List<int> sorted)
-    {
-        int unique = 0;
-        for (int i = 0; i < sorted.Count; i++)
             if (i == 0 || sorted[i] != sorted[i - 1]) sorted[unique++] = sorted[i];
         return unique;
     }

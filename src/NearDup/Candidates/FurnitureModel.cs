@@ -11,15 +11,24 @@ namespace NearDup.Candidates;
 /// </summary>
 public sealed class FurnitureModel
 {
-    private readonly HashSet<ulong> _furniture;
+    private readonly HashSet<uint> _furniture;
 
-    internal FurnitureModel(HashSet<ulong> furniture) => _furniture = furniture;
+    internal FurnitureModel(HashSet<uint> furniture) => _furniture = furniture;
 
     /// <summary>The number of fingerprints judged to be furniture.</summary>
     public int Count => _furniture.Count;
 
-    /// <summary>Whether the fingerprint hash is furniture.</summary>
-    public bool IsFurniture(ulong fingerprintHash) => _furniture.Contains(fingerprintHash);
+    /// <summary>Whether the (folded) shingle hash is a furniture fingerprint.</summary>
+    public bool IsFurniture(uint shingleHash) => _furniture.Contains(shingleHash);
+
+    /// <summary>Whether any of the document's fingerprints is furniture.</summary>
+    public bool Touches(SketchedDocument document)
+    {
+        if (_furniture.Count == 0) return false;
+        foreach (uint fp in document.Fingerprints)
+            if (_furniture.Contains(fp)) return true;
+        return false;
+    }
 
     /// <summary>
     /// Decides whether a frequent fingerprint, carried by <paramref name="carriers"/>, is furniture. It is not when
@@ -52,9 +61,9 @@ public sealed class FurnitureModel
 
     private static double EstimatedShareOfSmaller(SketchedDocument a, SketchedDocument b)
     {
-        double j = MinHashSignature.EstimateJaccard(a.Signature, b.Signature);
-        double shared = j * (a.DistinctShingles + b.DistinctShingles) / (1 + j);
-        int smaller = Math.Min(a.DistinctShingles, b.DistinctShingles);
+        double j = MinHashSignature.EstimateJaccard(a.SampleSignature, b.SampleSignature);
+        double shared = j * (a.ShingleCount + b.ShingleCount) / (1 + j);
+        int smaller = Math.Min(a.ShingleCount, b.ShingleCount);
         return smaller == 0 ? 0 : shared / smaller;
     }
 }

@@ -1,24 +1,27 @@
-using NearDup.Sketches;
-
 namespace NearDup.Sketching;
 
 /// <summary>
-/// What the pipeline keeps of a document after reading it: not its text, only its sketches.
-/// <see cref="Shingles"/> holds the 32-bit folded hash of every shingle in text order, which is what exact
-/// verification runs on (a collision between two different shingles of one pair has odds of about n²/2³²,
-/// under 10⁻⁴ for news-length documents).
+/// What the pipeline keeps of a document in memory after reading it (about 600 bytes for a news article):
+/// not its text, only its sketches. Its per-position shingle hashes, which exact verification runs on, sit in
+/// an <see cref="IShingleStore"/> at <see cref="ShingleOffset"/>.
 /// </summary>
+/// <remarks>
+/// Shingle hashes are kept as 32-bit folds of the 64-bit hashes: two different shingles of one pair collide
+/// with odds of about n²/2³², under 10⁻⁴ for news-length documents, which moves a score by one shingle.
+/// </remarks>
 public sealed class SketchedDocument
 {
-    internal SketchedDocument(int ordinal, string id, int tokenCount, uint[] shingles, int distinctShingles, Fingerprint[] fingerprints, uint[] signature)
+    internal SketchedDocument(int ordinal, string id, int tokenCount, int shingleCount, long shingleOffset,
+        uint[] fingerprints, uint[] bandKeys, uint[] sampleSignature)
     {
-        DistinctShingles = distinctShingles;
         Ordinal = ordinal;
         Id = id;
         TokenCount = tokenCount;
-        Shingles = shingles;
+        ShingleCount = shingleCount;
+        ShingleOffset = shingleOffset;
         Fingerprints = fingerprints;
-        Signature = signature;
+        BandKeys = bandKeys;
+        SampleSignature = sampleSignature;
     }
 
     /// <summary>Position in read order.</summary>
@@ -27,17 +30,14 @@ public sealed class SketchedDocument
     public string Id { get; }
     /// <summary>Tokens in the document.</summary>
     public int TokenCount { get; }
-    /// <summary>Folded shingle hashes, one per position.</summary>
-    public uint[] Shingles { get; }
-    /// <summary>Distinct shingles (the size of the set the signature summarises).</summary>
-    public int DistinctShingles { get; }
-    /// <summary>Winnowed fingerprints (64-bit hashes and positions).</summary>
-    public Fingerprint[] Fingerprints { get; }
-    /// <summary>MinHash signature of the distinct shingles.</summary>
-    public uint[] Signature { get; }
-
-    /// <summary>Sorted distinct content shingles (furniture removed); set by the furniture stage.</summary>
-    internal uint[] ContentSet { get; set; } = [];
-    /// <summary>Per position: true when the shingle there is page furniture; null when the document has none.</summary>
-    internal bool[]? FurnitureMask { get; set; }
+    /// <summary>Shingles in the document (positions; repeated shingles count each time).</summary>
+    public int ShingleCount { get; }
+    /// <summary>Where the shingles are in the store.</summary>
+    public long ShingleOffset { get; }
+    /// <summary>Winnowed fingerprints: folded hashes, distinct, ascending.</summary>
+    public uint[] Fingerprints { get; }
+    /// <summary>One folded key per LSH band of the MinHash signature.</summary>
+    public uint[] BandKeys { get; }
+    /// <summary>The first MinHash values, kept to estimate how alike two documents are when judging furniture.</summary>
+    public uint[] SampleSignature { get; }
 }

@@ -1,53 +1,80 @@
+using NearDup.Candidates;
 using NearDup.Sketching;
 
 namespace NearDup.Verification;
+
+/// <summary>Exact scores of a pair on its content shingles (page furniture removed).</summary>
+/// <param name="Resemblance">Jaccard of the two content sets.</param>
+/// <param name="ContainmentAInB">Share of A's content found in B.</param>
+/// <param name="ContainmentBInA">Share of B's content found in A.</param>
+/// <param name="SharedShingles">Content shingles in both.</param>
+/// <param name="SharedWords">Words inside reused passages, on the side with fewer.</param>
+public readonly record struct PairScores(double Resemblance, double ContainmentAInB, double ContainmentBInA, int SharedShingles, int SharedWords);
 
 /// <summary>
 /// Scores a candidate pair exactly on its content shingles (never on a sketch estimate): resemblance,
 /// containment each way, and the words inside reused passages (runs of shared shingles covering at least
 /// <see cref="NearDupOptions.MinPassageTokens"/> tokens), then names the relation or rejects the pair.
+/// Not thread-safe: one per worker. Consecutive pairs that share their first document load it once.
 /// </summary>
 public sealed class PairVerifier
 {
     private readonly NearDupOptions _options;
+    private readonly IShingleStore _store;
+    private readonly FurnitureModel _furniture;
+    private readonly LoadedDocument _a = new();
+    private readonly LoadedDocument _b = new();
 
-    /// <summary>Creates a verifier for <paramref name="options"/>.</summary>
-    public PairVerifier(NearDupOptions options) => _options = options;
+    /// <summary>Creates a verifier reading shingles from <paramref name="store"/>.</summary>
+    public PairVerifier(NearDupOptions options, IShingleStore store, FurnitureModel furniture)
+    {
+        _options = options;
+        _store = store;
+        _furniture = furniture;
+    }
 
     /// <summary>Returns the verified relation of <paramref name="a"/> and <paramref name="b"/> (a read first), or null when they are not related.</summary>
     public RelatedPair? Verify(SketchedDocument a, SketchedDocument b)
     {
-        var setA = a.ContentSet;
-        var setB = b.ContentSet;
-        if (setA.Length == 0 || setB.Length == 0) return null;
-        int shared = IntersectionCount(setA, setB);
-        if (shared == 0) return null;
-        double resemblance = (double)shared / (setA.Length + setB.Length - shared);
-        double aInB = (double)shared / setA.Length;
-        double bInA = (double)shared / setB.Length;
-        int sharedWords = Math.Min(PassageWords(a, setB), PassageWords(b, setA));
-
+        var s = Measure(a, b);
+        if (s.SharedShingles == 0) return null;
         Relation relation;
-        if (resemblance >= _options.DuplicateResemblance) relation = Relation.Duplicate;
-        else if (Math.Max(aInB, bInA) >= _options.ContainmentThreshold) relation = bInA >= aInB ? Relation.Contains : Relation.Contained;
-        else if (sharedWords >= _options.MinSharedWords) relation = Relation.Partial;
+        if (s.Resemblance >= _options.DuplicateResemblance) relation = Relation.Duplicate;
+        else if (Math.Max(s.ContainmentAInB, s.ContainmentBInA) >= _options.ContainmentThreshold)
+            relation = s.ContainmentBInA >= s.ContainmentAInB ? Relation.Contains : Relation.Contained;
+        else if (s.SharedWords >= _options.MinSharedWords) relation = Relation.Partial;
         else return null;
-        return new RelatedPair(a.Ordinal, b.Ordinal, relation, resemblance, aInB, bInA, shared, sharedWords);
+        return new RelatedPair(a.Ordinal, b.Ordinal, relation, s.Resemblance, s.ContainmentAInB, s.ContainmentBInA, s.SharedShingles, s.SharedWords);
+    }
+
+    /// <summary>Scores <paramref name="a"/> and <paramref name="b"/> whatever their relation.</summary>
+    public PairScores Measure(SketchedDocument a, SketchedDocument b)
+    {
+        _a.Load(a, _store, _furniture, _options.WinnowWindow);
+        _b.Load(b, _store, _furniture, _options.WinnowWindow);
+        var setA = _a.Content;
+        var setB = _b.Content;
+        if (setA.IsEmpty || setB.IsEmpty) return default;
+        int shared = IntersectionCount(setA, setB);
+        if (shared == 0) return default;
+        double resemblance = (double)shared / (setA.Length + setB.Length - shared);
+        int sharedWords = Math.Min(PassageWords(_a, setB), PassageWords(_b, setA));
+        return new PairScores(resemblance, (double)shared / setA.Length, (double)shared / setB.Length, shared, sharedWords);
     }
 
     /// <summary>Words of <paramref name="document"/> inside runs of shingles found in <paramref name="otherSet"/>
     /// that cover at least the minimum passage length.</summary>
-    private int PassageWords(SketchedDocument document, uint[] otherSet)
+    private int PassageWords(LoadedDocument document, ReadOnlySpan<uint> otherSet)
     {
         int k = _options.ShingleSize;
-        var shingles = document.Shingles;
-        var mask = document.FurnitureMask;
+        var shingles = document.Positions;
+        var furniture = document.Furniture;
         int words = 0;
         int countedUntil = 0; // runs one shingle apart overlap in tokens: count each token once
         int runStart = -1;
         for (int i = 0; i <= shingles.Length; i++)
         {
-            bool covered = i < shingles.Length && (mask is null || !mask[i]) && Array.BinarySearch(otherSet, shingles[i]) >= 0;
+            bool covered = i < shingles.Length && !furniture[i] && otherSet.BinarySearch(shingles[i]) >= 0;
             if (covered)
             {
                 if (runStart < 0) runStart = i;
@@ -67,7 +94,7 @@ public sealed class PairVerifier
         return words;
     }
 
-    /// <summary>The size of the intersection of two sorted distinct arrays (a linear merge).</summary>
+    /// <summary>The size of the intersection of two sorted distinct spans (a linear merge).</summary>
     public static int IntersectionCount(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         int i = 0, j = 0, count = 0;

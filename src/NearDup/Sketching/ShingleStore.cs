@@ -1,0 +1,116 @@
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+
+namespace NearDup.Sketching;
+
+/// <summary>
+/// Where the per-position shingle hashes of every document live between sketching and verification. They are
+/// the bulk of a run's data (4 bytes per word), and only the documents in candidate pairs are read back, so a
+/// large run keeps them in a temporary file (the OS page cache holds what is hot) instead of on the heap.
+/// </summary>
+public interface IShingleStore : IDisposable
+{
+    /// <summary>Stores <paramref name="shingles"/> and returns the handle to read them back with. Thread-safe.</summary>
+    long Append(ReadOnlySpan<uint> shingles);
+
+    /// <summary>Reads back the shingles stored at <paramref name="offset"/> into <paramref name="destination"/> (its length is the count). Thread-safe.</summary>
+    void Read(long offset, Span<uint> destination);
+}
+
+/// <summary>Shingles on the managed heap, in large chunks (for small runs and tests).</summary>
+public sealed class InMemoryShingleStore : IShingleStore
+{
+    private const int ChunkBits = 22; // 4 Mi values (16 MiB) per chunk
+    private const int ChunkSize = 1 << ChunkBits;
+    private readonly List<uint[]> _chunks = [];
+    private readonly Lock _gate = new();
+    private long _length;
+
+    /// <inheritdoc />
+    public long Append(ReadOnlySpan<uint> shingles)
+    {
+        lock (_gate)
+        {
+            long offset = _length;
+            var remaining = shingles;
+            while (!remaining.IsEmpty)
+            {
+                int chunk = (int)(_length >> ChunkBits), within = (int)(_length & (ChunkSize - 1));
+                if (chunk == _chunks.Count) _chunks.Add(new uint[ChunkSize]);
+                int take = Math.Min(remaining.Length, ChunkSize - within);
+                remaining[..take].CopyTo(_chunks[chunk].AsSpan(within));
+                remaining = remaining[take..];
+                _length += take;
+            }
+            return offset;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Read(long offset, Span<uint> destination)
+    {
+        while (!destination.IsEmpty)
+        {
+            int chunk = (int)(offset >> ChunkBits), within = (int)(offset & (ChunkSize - 1));
+            int take = Math.Min(destination.Length, ChunkSize - within);
+            _chunks[chunk].AsSpan(within, take).CopyTo(destination);
+            destination = destination[take..];
+            offset += take;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _chunks.Clear();
+}
+
+/// <summary>Shingles in a temporary file that is deleted when the store is disposed (or the process exits).</summary>
+public sealed class FileShingleStore : IShingleStore
+{
+    private readonly FileStream _stream;
+    private readonly SafeFileHandle _handle;
+    private readonly Lock _gate = new();
+    private long _length;
+
+    /// <summary>Creates the temporary file in <paramref name="directory"/>.</summary>
+    public FileShingleStore(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, $".neardup-shingles-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        _handle = _stream.SafeFileHandle;
+        FilePath = path;
+    }
+
+    /// <summary>The temporary file.</summary>
+    public string FilePath { get; }
+
+    /// <inheritdoc />
+    public long Append(ReadOnlySpan<uint> shingles)
+    {
+        var bytes = MemoryMarshal.AsBytes(shingles);
+        lock (_gate)
+        {
+            long offset = _length;
+            RandomAccess.Write(_handle, bytes, offset * sizeof(uint));
+            _length += shingles.Length;
+            return offset;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Read(long offset, Span<uint> destination)
+    {
+        var bytes = MemoryMarshal.AsBytes(destination);
+        long position = offset * sizeof(uint);
+        while (!bytes.IsEmpty)
+        {
+            int read = RandomAccess.Read(_handle, bytes, position);
+            if (read <= 0) throw new IOException("The shingle spill file ended early.");
+            bytes = bytes[read..];
+            position += read;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stream.Dispose();
+}
