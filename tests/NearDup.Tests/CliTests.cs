@@ -130,3 +130,34 @@ public sealed class CliTests : IDisposable
         Assert.Equal(new[] { "one.txt", "sub/two.txt" }, new[] { pair.GetProperty("a").GetString(), pair.GetProperty("b").GetString() }.Order());
     }
 }
+
+public sealed class SampleTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("neardup-sample-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void The_bundled_sample_gives_exactly_its_three_documented_pairs()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = Cli.Program.Run(["dedup", TestPaths.Sample, "--out", _dir, "--progress", "None"], stdout, stderr);
+        Assert.True(exit == 0, stderr.ToString());
+
+        var pairs = File.ReadAllLines(Path.Combine(_dir, "pairs.jsonl"))
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Select(p => $"{p.GetProperty("a").GetString()} {p.GetProperty("relation").GetString()} {p.GetProperty("b").GetString()}")
+            .Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal([
+            "harbour-flood-wire duplicate harbour-flood-coastal-times",
+            "museum-reopening contains museum-reopening-brief",
+            "rail-strike-wire partial valley-rail-strike-commuters",
+        ], pairs);
+        // The seven Valley Courier stories share a 46-word footer and nothing else: none of them pair up by it.
+        var kept = File.ReadAllLines(Path.Combine(_dir, "dedup", "news-sample.jsonl"));
+        Assert.Equal(14, kept.Length);
+        Assert.DoesNotContain(kept, l => l.Contains("\"id\":\"harbour-flood-wire\""));
+        Assert.DoesNotContain(kept, l => l.Contains("\"id\":\"museum-reopening-brief\""));
+    }
+}

@@ -29,6 +29,7 @@ public static class DedupOutputWriter
                 json.WriteNumber("shared_shingles", pair.SharedShingles);
                 json.WriteEndObject();
                 json.Flush();
+                json.Reset(); // one JSON value per line: no separator between lines
                 stream.WriteByte((byte)'\n');
             }
         });
@@ -51,6 +52,7 @@ public static class DedupOutputWriter
                 json.WriteEndArray();
                 json.WriteEndObject();
                 json.Flush();
+                json.Reset(); // one JSON value per line: no separator between lines
                 stream.WriteByte((byte)'\n');
             }
         });
