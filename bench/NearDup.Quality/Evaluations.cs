@@ -58,7 +58,10 @@ public static class Evaluations
         int otherFlagged = others.Count(p => Flagged(p[0], p[1]));
         var listedSet = listed.Select(p => (p[0], p[1])).ToHashSet();
         int outside = flagged.Count(f => !listedSet.Contains(f) && !listedSet.Contains((f.Item2, f.Item1)));
-        string report = $"pan13: labelled pairs found = {labelledFound}/{labelled.Count} ({(double)labelledFound / labelled.Count:F4})\n" +
+        var verifier = result.CreateVerifier();
+        var missed = labelled.Where(p => !Flagged(p.Item1, p.Item2) && ordinals.ContainsKey(p.Item1) && ordinals.ContainsKey(p.Item2))
+            .Select(p => $"pan13: missed {p.Item1} {p.Item2}: {verifier.Measure(result.Documents[ordinals[p.Item1]], result.Documents[ordinals[p.Item2]])}");
+        string report = string.Join("\n", missed.Append("")) + $"pan13: labelled pairs found = {labelledFound}/{labelled.Count} ({(double)labelledFound / labelled.Count:F4})\n" +
                         $"pan13: other listed pairs flagged = {otherFlagged}/{others.Count} (their labels are not in this subset)\n" +
                         $"pan13: pairs flagged outside the pairs list = {outside} (of {result.Pairs.Count} flagged, {docs.Count} documents)";
         return new PanResult(labelled.Count, labelledFound, others.Count, otherFlagged, outside, report);

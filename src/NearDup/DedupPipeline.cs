@@ -62,7 +62,7 @@ public sealed class DedupPipeline
     {
         var documents = corpus.Documents;
         progress?.Report(new PipelineProgress(PipelineStage.Candidates, 0, null, 0, null));
-        var candidates = CandidateGenerator.Generate(documents, _options, cancellationToken);
+        var candidates = CandidateGenerator.Generate(documents, corpus.Store, _options, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.EffectiveThreads, CancellationToken = cancellationToken };
 
         var verdicts = new RelatedPair?[candidates.Pairs.Length];

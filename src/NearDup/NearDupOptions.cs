@@ -54,6 +54,12 @@ public sealed record NearDupOptions
     /// <summary>Words in reused passages (on the side with fewer) at or above which a pair is <c>partial</c> reuse.</summary>
     public int MinSharedWords { get; init; } = 25;
 
+    /// <summary>
+    /// A shorter reused passage (still at least <see cref="MinPassageTokens"/> long) is also <c>partial</c> reuse when it is
+    /// at least this share of either document: one reprinted paragraph is most of a brief.
+    /// </summary>
+    public double MinPartialContainment { get; init; } = 0.2;
+
     /// <summary>Worker threads; 0 means all cores.</summary>
     public int Threads { get; init; } = 0;
 
@@ -81,6 +87,7 @@ public sealed record NearDupOptions
         Require(ContainmentThreshold is > 0 and <= 1, nameof(ContainmentThreshold), ContainmentThreshold, "above 0, at most 1");
         Require(MinPassageTokens >= 1, nameof(MinPassageTokens), MinPassageTokens, "at least 1");
         Require(MinSharedWords >= 1, nameof(MinSharedWords), MinSharedWords, "at least 1");
+        Require(MinPartialContainment is > 0 and <= 1, nameof(MinPartialContainment), MinPartialContainment, "above 0, at most 1");
         Require(Threads >= 0, nameof(Threads), Threads, "0 (all cores) or more");
     }
 }

@@ -23,9 +23,9 @@ public static class CandidateGenerator
     private const int PartitionBits = 4;
 
     /// <summary>Generates the candidates of <paramref name="documents"/> (indexed by ordinal).</summary>
-    public static CandidateSet Generate(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken cancellationToken = default)
+    public static CandidateSet Generate(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken cancellationToken = default)
     {
-        var (fingerprintPairs, furniture) = FingerprintPairs(documents, options, cancellationToken);
+        var (fingerprintPairs, furniture) = FingerprintPairs(documents, store, options, cancellationToken);
         var lshPairs = LshPairs(documents, options, cancellationToken);
         var all = new ulong[fingerprintPairs.Length + lshPairs.Length];
         fingerprintPairs.CopyTo(all, 0);
@@ -35,14 +35,14 @@ public static class CandidateGenerator
         return new CandidateSet(all[..unique], furniture, fingerprintPairs.Length, lshPairs.Length);
     }
 
-    private static (ulong[] Pairs, FurnitureModel Furniture) FingerprintPairs(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken ct)
+    private static (ulong[] Pairs, FurnitureModel Furniture) FingerprintPairs(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken ct)
     {
         int partitions = 1 << PartitionBits;
         var perPartition = new long[partitions];
         foreach (var d in documents)
             foreach (uint fp in d.Fingerprints) perPartition[fp >> (32 - PartitionBits)]++;
 
-        var furniture = new ConcurrentBag<uint>();
+        var furniture = new ConcurrentBag<(uint Hash, int A, int B)>();
         var pairLists = new List<ulong>[partitions];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
         Parallel.For(0, partitions, parallel, partition =>
@@ -75,7 +75,8 @@ public static class CandidateGenerator
                     var span = CollectionsMarshal.AsSpan(carriers);
                     if (span.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(span, documents, options))
                     {
-                        furniture.Add(hashes[start]);
+                        var (a, b) = FurnitureModel.LeastAlikeCarriers(span, documents);
+                        furniture.Add((hashes[start], a, b));
                     }
                     else
                     {
@@ -106,7 +107,7 @@ public static class CandidateGenerator
             if (j - i >= options.MinSharedFingerprints) keys[kept++] = keys[i];
             i = j;
         }
-        return (keys[..kept], new FurnitureModel(furniture.ToHashSet()));
+        return (keys[..kept], FurnitureModel.Learn(furniture, documents, store));
     }
 
     private static ulong[] LshPairs(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken ct)

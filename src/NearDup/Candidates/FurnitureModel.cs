@@ -15,7 +15,7 @@ public sealed class FurnitureModel
 
     internal FurnitureModel(HashSet<uint> furniture) => _furniture = furniture;
 
-    /// <summary>The number of fingerprints judged to be furniture.</summary>
+    /// <summary>The number of distinct shingles judged to be furniture.</summary>
     public int Count => _furniture.Count;
 
     /// <summary>Whether the (folded) shingle hash is a furniture fingerprint.</summary>
@@ -57,6 +57,55 @@ public sealed class FurnitureModel
             }
         }
         return withPartner * 2 < sampleCount;
+    }
+
+    /// <summary>The two carriers least alike (by estimate), whose common run around the fingerprint is the furniture itself.</summary>
+    internal static (int A, int B) LeastAlikeCarriers(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents)
+    {
+        const int SampleDocuments = 12;
+        int sampleCount = Math.Min(SampleDocuments, carriers.Length);
+        (int, int) best = (carriers[0], carriers[1]);
+        double lowest = double.MaxValue;
+        for (int i = 0; i < sampleCount; i++)
+        {
+            int a = carriers[(int)((long)i * carriers.Length / sampleCount)];
+            for (int j = i + 1; j < sampleCount; j++)
+            {
+                int b = carriers[(int)((long)j * carriers.Length / sampleCount)];
+                double share = EstimatedShareOfSmaller(documents[a], documents[b]);
+                if (share < lowest) { lowest = share; best = (a, b); }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Grows furniture from its winnowed fingerprints to every shingle of the furniture: around each furniture
+    /// fingerprint, the run of shingles that two unrelated carriers have in common (a footer's whole text; for
+    /// template text with varying numbers, only the fixed parts).
+    /// </summary>
+    internal static FurnitureModel Learn(IEnumerable<(uint Hash, int A, int B)> furnitureFingerprints, IReadOnlyList<SketchedDocument> documents, IShingleStore store)
+    {
+        var furniture = new HashSet<uint>();
+        var a = new uint[1024];
+        var b = new uint[1024];
+        foreach (var (hash, docA, docB) in furnitureFingerprints.OrderBy(f => f.Hash))
+        {
+            if (!furniture.Add(hash)) continue; // already inside a run learned from another fingerprint
+            var da = documents[docA];
+            var db = documents[docB];
+            if (a.Length < da.ShingleCount) a = new uint[da.ShingleCount * 2];
+            if (b.Length < db.ShingleCount) b = new uint[db.ShingleCount * 2];
+            var sa = a.AsSpan(0, da.ShingleCount);
+            var sb = b.AsSpan(0, db.ShingleCount);
+            store.Read(da.ShingleOffset, sa);
+            store.Read(db.ShingleOffset, sb);
+            int ia = sa.IndexOf(hash), ib = sb.IndexOf(hash);
+            if (ia < 0 || ib < 0) continue;
+            for (int x = ia, y = ib; x >= 0 && y >= 0 && sa[x] == sb[y]; x--, y--) furniture.Add(sa[x]);
+            for (int x = ia, y = ib; x < sa.Length && y < sb.Length && sa[x] == sb[y]; x++, y++) furniture.Add(sa[x]);
+        }
+        return new FurnitureModel(furniture);
     }
 
     private static double EstimatedShareOfSmaller(SketchedDocument a, SketchedDocument b)

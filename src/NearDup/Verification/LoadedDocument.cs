@@ -22,12 +22,8 @@ internal sealed class LoadedDocument
     public int ContentCount { get; private set; }
     public ReadOnlySpan<uint> Content => _content.AsSpan(0, ContentCount);
 
-    /// <summary>
-    /// Loads <paramref name="document"/>. Every shingle within <c>w − 1</c> positions of a furniture fingerprint
-    /// is furniture: winnowing keeps a fingerprint in every window of <c>w</c> shingles, so a run of furniture is
-    /// covered end to end.
-    /// </summary>
-    public void Load(SketchedDocument document, IShingleStore store, FurnitureModel furniture, int window)
+    /// <summary>Loads <paramref name="document"/>, masking the shingles the furniture model knows.</summary>
+    public void Load(SketchedDocument document, IShingleStore store, FurnitureModel furniture)
     {
         if (Ordinal == document.Ordinal) return;
         int n = document.ShingleCount;
@@ -45,12 +41,7 @@ internal sealed class LoadedDocument
         HasFurniture = furniture.Touches(document);
         if (HasFurniture)
         {
-            for (int i = 0; i < n; i++)
-            {
-                if (!furniture.IsFurniture(positions[i])) continue;
-                int from = Math.Max(0, i - (window - 1)), to = Math.Min(n - 1, i + (window - 1));
-                mask[from..(to + 1)].Fill(true);
-            }
+            for (int i = 0; i < n; i++) mask[i] = furniture.IsFurniture(positions[i]);
         }
         int count = 0;
         for (int i = 0; i < n; i++)

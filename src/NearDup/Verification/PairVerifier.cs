@@ -42,7 +42,9 @@ public sealed class PairVerifier
         if (s.Resemblance >= _options.DuplicateResemblance) relation = Relation.Duplicate;
         else if (Math.Max(s.ContainmentAInB, s.ContainmentBInA) >= _options.ContainmentThreshold)
             relation = s.ContainmentBInA >= s.ContainmentAInB ? Relation.Contains : Relation.Contained;
-        else if (s.SharedWords >= _options.MinSharedWords) relation = Relation.Partial;
+        else if (s.SharedWords >= _options.MinSharedWords
+                 || (s.SharedWords >= _options.MinPassageTokens && Math.Max(s.ContainmentAInB, s.ContainmentBInA) >= _options.MinPartialContainment))
+            relation = Relation.Partial;
         else return null;
         return new RelatedPair(a.Ordinal, b.Ordinal, relation, s.Resemblance, s.ContainmentAInB, s.ContainmentBInA, s.SharedShingles, s.SharedWords);
     }
@@ -50,8 +52,8 @@ public sealed class PairVerifier
     /// <summary>Scores <paramref name="a"/> and <paramref name="b"/> whatever their relation.</summary>
     public PairScores Measure(SketchedDocument a, SketchedDocument b)
     {
-        _a.Load(a, _store, _furniture, _options.WinnowWindow);
-        _b.Load(b, _store, _furniture, _options.WinnowWindow);
+        _a.Load(a, _store, _furniture);
+        _b.Load(b, _store, _furniture);
         var setA = _a.Content;
         var setB = _b.Content;
         if (setA.IsEmpty || setB.IsEmpty) return default;
