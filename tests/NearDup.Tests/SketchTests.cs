@@ -108,3 +108,33 @@ public class SketchTests
         }
     }
 }
+
+public class RadixSortTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1000)]
+    [InlineData(100_000)]
+    public void Sorts_keys_with_payloads_like_a_stable_sort(int count)
+    {
+        var random = new Random(count);
+        // Few distinct keys, so stability (equal keys keep payload order) is exercised.
+        var keys = Enumerable.Range(0, count).Select(_ => (uint)random.Next(0, 5000) * 2654435761u).ToArray();
+        var items = Enumerable.Range(0, count).ToArray();
+        var expected = keys.Select((k, i) => (k, i)).OrderBy(p => p.k).ThenBy(p => p.i).ToArray();
+        RadixSort.Sort(keys, items, count);
+        Assert.Equal(expected.Select(p => p.k), keys);
+        Assert.Equal(expected.Select(p => p.i), items);
+    }
+
+    [Fact]
+    public void Sorts_pair_keys_whose_top_bytes_agree()
+    {
+        var random = new Random(3);
+        var keys = Enumerable.Range(0, 50_000).Select(_ => ((ulong)random.Next(0, 1_000_000) << 32) | (uint)random.Next()).ToArray();
+        var expected = keys.Order().ToArray();
+        RadixSort.Sort(keys);
+        Assert.Equal(expected, keys);
+    }
+}

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
+using NearDup.Index;
 using NearDup.Sketching;
 
 namespace NearDup.Candidates;
@@ -30,7 +31,7 @@ public static class CandidateGenerator
         var all = new ulong[fingerprintPairs.Length + lshPairs.Length];
         fingerprintPairs.CopyTo(all, 0);
         lshPairs.CopyTo(all, fingerprintPairs.Length);
-        Array.Sort(all);
+        RadixSort.Sort(all);
         int unique = Unique(all);
         return new CandidateSet(all[..unique], furniture, fingerprintPairs.Length, lshPairs.Length);
     }
@@ -59,7 +60,7 @@ public static class CandidateGenerator
                     owners[n++] = d.Ordinal;
                 }
             }
-            Array.Sort(hashes, owners);
+            RadixSort.Sort(hashes, owners, n);
             var pairs = new List<ulong>();
             var carriers = new List<int>();
             for (int start = 0; start < n;)
@@ -98,7 +99,7 @@ public static class CandidateGenerator
             list.CopyTo(keys, offset);
             offset += list.Count;
         }
-        Array.Sort(keys);
+        RadixSort.Sort(keys);
         int kept = 0;
         for (int i = 0; i < keys.Length;)
         {
@@ -125,7 +126,7 @@ public static class CandidateGenerator
                 docs[i] = withText[i];
                 keys[i] = documents[withText[i]].BandKeys[band];
             }
-            Array.Sort(keys, docs);
+            RadixSort.Sort(keys, docs, keys.Length);
             var pairs = new List<ulong>();
             var group = new List<int>();
             for (int i = 0; i < keys.Length;)
@@ -152,7 +153,7 @@ public static class CandidateGenerator
             list.CopyTo(result, offset);
             offset += list.Count;
         }
-        Array.Sort(result);
+        RadixSort.Sort(result);
         return result[..Unique(result)];
     }
 

@@ -4,25 +4,28 @@ using NearDup.Sketching;
 namespace NearDup.Verification;
 
 /// <summary>
-/// A document's shingles read back for verification, with page furniture masked and the remaining content as a
-/// sorted distinct set. Buffers are reused from one document to the next.
+/// A document's shingles read back for verification: its content shingles (page furniture removed) as
+/// <c>(hash &lt;&lt; 32) | position</c>, sorted, so two documents intersect in one linear merge that also says
+/// which positions are shared. Buffers are reused from one document to the next.
 /// </summary>
 internal sealed class LoadedDocument
 {
     private uint[] _positions = new uint[1024];
-    private bool[] _furniture = new bool[1024];
-    private uint[] _content = new uint[1024];
+    private ulong[] _content = new ulong[1024];
+    private bool[] _covered = new bool[1024];
 
     public int Ordinal { get; private set; } = -1;
     public int TokenCount { get; private set; }
     public int Length { get; private set; }
-    public bool HasFurniture { get; private set; }
-    public ReadOnlySpan<uint> Positions => _positions.AsSpan(0, Length);
-    public ReadOnlySpan<bool> Furniture => _furniture.AsSpan(0, Length);
+    /// <summary>Content shingles as (hash, position), ascending by hash then position.</summary>
+    public ReadOnlySpan<ulong> Content => _content.AsSpan(0, ContentCount);
     public int ContentCount { get; private set; }
-    public ReadOnlySpan<uint> Content => _content.AsSpan(0, ContentCount);
+    /// <summary>Distinct content shingles.</summary>
+    public int DistinctContent { get; private set; }
+    /// <summary>Scratch: which positions the current pair shares.</summary>
+    public Span<bool> Covered => _covered.AsSpan(0, Length);
 
-    /// <summary>Loads <paramref name="document"/>, masking the shingles the furniture model knows.</summary>
+    /// <summary>Loads <paramref name="document"/>, dropping the shingles the furniture model knows.</summary>
     public void Load(SketchedDocument document, IShingleStore store, FurnitureModel furniture)
     {
         if (Ordinal == document.Ordinal) return;
@@ -31,27 +34,25 @@ internal sealed class LoadedDocument
         {
             int size = Math.Max(n, _positions.Length * 2);
             _positions = new uint[size];
-            _furniture = new bool[size];
-            _content = new uint[size];
+            _content = new ulong[size];
+            _covered = new bool[size];
         }
         var positions = _positions.AsSpan(0, n);
         store.Read(document.ShingleOffset, positions);
-        var mask = _furniture.AsSpan(0, n);
-        mask.Clear();
-        HasFurniture = furniture.Touches(document);
-        if (HasFurniture)
-        {
-            for (int i = 0; i < n; i++) mask[i] = furniture.IsFurniture(positions[i]);
-        }
+        bool masked = furniture.Touches(document);
         int count = 0;
         for (int i = 0; i < n; i++)
-            if (!mask[i]) _content[count++] = positions[i];
+        {
+            if (masked && furniture.IsFurniture(positions[i])) continue;
+            _content[count++] = ((ulong)positions[i] << 32) | (uint)i;
+        }
         var content = _content.AsSpan(0, count);
         content.Sort();
-        int unique = 0;
-        for (int i = 0; i < content.Length; i++)
-            if (i == 0 || content[i] != content[i - 1]) content[unique++] = content[i];
-        ContentCount = unique;
+        int distinct = 0;
+        for (int i = 0; i < count; i++)
+            if (i == 0 || (content[i] >> 32) != (content[i - 1] >> 32)) distinct++;
+        ContentCount = count;
+        DistinctContent = distinct;
         Length = n;
         TokenCount = document.TokenCount;
         Ordinal = document.Ordinal;

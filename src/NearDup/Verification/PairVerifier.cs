@@ -54,30 +54,48 @@ public sealed class PairVerifier
     {
         _a.Load(a, _store, _furniture);
         _b.Load(b, _store, _furniture);
-        var setA = _a.Content;
-        var setB = _b.Content;
-        if (setA.IsEmpty || setB.IsEmpty) return default;
-        int shared = IntersectionCount(setA, setB);
+        if (_a.DistinctContent == 0 || _b.DistinctContent == 0) return default;
+        int shared = MarkShared(_a, _b);
         if (shared == 0) return default;
-        double resemblance = (double)shared / (setA.Length + setB.Length - shared);
-        int sharedWords = Math.Min(PassageWords(_a, setB), PassageWords(_b, setA));
-        return new PairScores(resemblance, (double)shared / setA.Length, (double)shared / setB.Length, shared, sharedWords);
+        double resemblance = (double)shared / (_a.DistinctContent + _b.DistinctContent - shared);
+        int sharedWords = Math.Min(PassageWords(_a), PassageWords(_b));
+        return new PairScores(resemblance, (double)shared / _a.DistinctContent, (double)shared / _b.DistinctContent, shared, sharedWords);
     }
 
-    /// <summary>Words of <paramref name="document"/> inside runs of shingles found in <paramref name="otherSet"/>
-    /// that cover at least the minimum passage length.</summary>
-    private int PassageWords(LoadedDocument document, ReadOnlySpan<uint> otherSet)
+    /// <summary>Merges the two sorted content lists: counts the distinct shared shingles and marks every position
+    /// of either document whose shingle the other has.</summary>
+    private static int MarkShared(LoadedDocument a, LoadedDocument b)
+    {
+        var ca = a.Content;
+        var cb = b.Content;
+        var coveredA = a.Covered;
+        var coveredB = b.Covered;
+        coveredA.Clear();
+        coveredB.Clear();
+        int i = 0, j = 0, shared = 0;
+        while (i < ca.Length && j < cb.Length)
+        {
+            uint x = (uint)(ca[i] >> 32), y = (uint)(cb[j] >> 32);
+            if (x < y) { i++; continue; }
+            if (x > y) { j++; continue; }
+            shared++;
+            for (; i < ca.Length && (uint)(ca[i] >> 32) == x; i++) coveredA[(int)(uint)ca[i]] = true;
+            for (; j < cb.Length && (uint)(cb[j] >> 32) == x; j++) coveredB[(int)(uint)cb[j]] = true;
+        }
+        return shared;
+    }
+
+    /// <summary>Words of <paramref name="document"/> inside runs of shared shingles that cover at least the minimum passage length.</summary>
+    private int PassageWords(LoadedDocument document)
     {
         int k = _options.ShingleSize;
-        var shingles = document.Positions;
-        var furniture = document.Furniture;
+        var covered = document.Covered;
         int words = 0;
         int countedUntil = 0; // runs one shingle apart overlap in tokens: count each token once
         int runStart = -1;
-        for (int i = 0; i <= shingles.Length; i++)
+        for (int i = 0; i <= covered.Length; i++)
         {
-            bool covered = i < shingles.Length && !furniture[i] && otherSet.BinarySearch(shingles[i]) >= 0;
-            if (covered)
+            if (i < covered.Length && covered[i])
             {
                 if (runStart < 0) runStart = i;
                 continue;
