@@ -94,10 +94,11 @@ public static class CandidateGenerator
         // A pair is a candidate when it shares enough distinct fingerprints.
         var keys = new ulong[pairLists.Sum(l => (long)l.Count)];
         int offset = 0;
-        foreach (var list in pairLists)
+        for (int p = 0; p < pairLists.Length; p++)
         {
-            list.CopyTo(keys, offset);
-            offset += list.Count;
+            pairLists[p].CopyTo(keys, offset);
+            offset += pairLists[p].Count;
+            pairLists[p] = null!; // let each list go as soon as it is copied: these are the run's largest allocations
         }
         RadixSort.Sort(keys);
         int kept = 0;
@@ -148,10 +149,11 @@ public static class CandidateGenerator
         });
         var result = new ulong[perBand.Sum(l => (long)l.Count)];
         int offset = 0;
-        foreach (var list in perBand)
+        for (int band = 0; band < perBand.Length; band++)
         {
-            list.CopyTo(result, offset);
-            offset += list.Count;
+            perBand[band].CopyTo(result, offset);
+            offset += perBand[band].Count;
+            perBand[band] = null!;
         }
         RadixSort.Sort(result);
         return result[..Unique(result)];
