@@ -22,6 +22,7 @@ public sealed record CandidateSet(ulong[] Pairs, FurnitureModel Furniture, long 
 public static class CandidateGenerator
 {
     private const int PartitionBits = 4;
+    private const int PartitionsPerBatch = 2;
 
     /// <summary>Generates the candidates of <paramref name="documents"/> (indexed by ordinal).</summary>
     public static CandidateSet Generate(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken cancellationToken = default)
@@ -38,58 +39,63 @@ public static class CandidateGenerator
 
     private static (ulong[] Pairs, FurnitureModel Furniture) FingerprintPairs(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken ct)
     {
-        int partitions = 1 << PartitionBits;
-        var perPartition = new long[partitions];
-        foreach (var d in documents)
-            foreach (uint fp in d.Fingerprints) perPartition[fp >> (32 - PartitionBits)]++;
+        const int Partitions = 1 << PartitionBits;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
+
+        // Documents are cut into ranges; counting each range's fingerprints per partition lets every range fill its
+        // share of a partition's arrays in parallel, in document order (so the fill is stable and deterministic).
+        var docs = documents as SketchedDocument[] ?? documents.ToArray();
+        int ranges = Math.Max(1, Math.Min(docs.Length / 4096, options.EffectiveThreads * 8));
+        var counts = new long[ranges, Partitions];
+        Parallel.For(0, ranges, parallel, r =>
+        {
+            var (from, to) = Range(r, ranges, docs.Length);
+            for (int d = from; d < to; d++)
+                foreach (uint fp in docs[d].Fingerprints) counts[r, fp >> (32 - PartitionBits)]++;
+        });
 
         var furniture = new ConcurrentBag<(uint Hash, int A, int B)>();
-        var pairLists = new List<ulong>[partitions];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
-        Parallel.For(0, partitions, parallel, partition =>
+        var pairLists = new List<ulong>[Partitions];
+        // Partitions go in batches: one pass over the documents fills a batch, which bounds memory to the batch.
+        for (int first = 0; first < Partitions; first += PartitionsPerBatch)
         {
-            var hashes = new uint[perPartition[partition]];
-            var owners = new int[hashes.Length];
-            int n = 0;
-            foreach (var d in documents)
+            int batch = Math.Min(PartitionsPerBatch, Partitions - first);
+            var hashes = new uint[batch][];
+            var owners = new int[batch][];
+            var starts = new long[ranges, batch];
+            for (int p = 0; p < batch; p++)
             {
-                foreach (uint fp in d.Fingerprints)
-                {
-                    if (fp >> (32 - PartitionBits) != partition) continue;
-                    hashes[n] = fp;
-                    owners[n++] = d.Ordinal;
-                }
+                long total = 0;
+                for (int r = 0; r < ranges; r++) { starts[r, p] = total; total += counts[r, first + p]; }
+                hashes[p] = new uint[total];
+                owners[p] = new int[total];
             }
-            RadixSort.Sort(hashes, owners, n);
-            var pairs = new List<ulong>();
-            var carriers = new List<int>();
-            for (int start = 0; start < n;)
+            Parallel.For(0, ranges, parallel, r =>
             {
-                int end = start + 1;
-                while (end < n && hashes[end] == hashes[start]) end++;
-                if (end - start > 1)
+                var (from, to) = Range(r, ranges, docs.Length);
+                Span<long> cursor = stackalloc long[batch];
+                for (int p = 0; p < batch; p++) cursor[p] = starts[r, p];
+                uint low = (uint)first << (32 - PartitionBits);
+                for (int d = from; d < to; d++)
                 {
-                    // Fingerprints are distinct within a document, so the group's owners are distinct documents.
-                    carriers.Clear();
-                    for (int i = start; i < end; i++) carriers.Add(owners[i]);
-                    carriers.Sort();
-                    var span = CollectionsMarshal.AsSpan(carriers);
-                    if (span.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(span, documents, options))
+                    // Fingerprints are sorted, so the batch's are one run: find its start instead of scanning all.
+                    var fps = docs[d].Fingerprints;
+                    int i = Array.BinarySearch(fps, low);
+                    if (i < 0) i = ~i;
+                    else while (i > 0 && fps[i - 1] == low) i--;
+                    for (; i < fps.Length; i++)
                     {
-                        var (a, b) = FurnitureModel.LeastAlikeCarriers(span, documents);
-                        furniture.Add((hashes[start], a, b));
-                    }
-                    else
-                    {
-                        for (int i = 0; i < span.Length; i++)
-                            for (int j = i + 1; j < span.Length; j++)
-                                pairs.Add(((ulong)(uint)span[i] << 32) | (uint)span[j]);
+                        int p = (int)(fps[i] >> (32 - PartitionBits)) - first;
+                        if (p >= batch) break;
+                        long slot = cursor[p]++;
+                        hashes[p][slot] = fps[i];
+                        owners[p][slot] = d;
                     }
                 }
-                start = end;
-            }
-            pairLists[partition] = pairs;
-        });
+            });
+            Parallel.For(0, batch, parallel, p =>
+                pairLists[first + p] = GroupPartition(hashes[p], owners[p], documents, options, furniture));
+        }
 
         // A pair is a candidate when it shares enough distinct fingerprints.
         var keys = new ulong[pairLists.Sum(l => (long)l.Count)];
@@ -111,6 +117,45 @@ public static class CandidateGenerator
         }
         return (keys[..kept], FurnitureModel.Learn(furniture, documents, store));
     }
+
+    /// <summary>Sorts one partition's (fingerprint, document) entries and turns each group of documents sharing a
+    /// fingerprint into candidate pair keys, or into furniture.</summary>
+    private static List<ulong> GroupPartition(uint[] hashes, int[] owners, IReadOnlyList<SketchedDocument> documents, NearDupOptions options,
+        ConcurrentBag<(uint Hash, int A, int B)> furniture)
+    {
+        int n = hashes.Length;
+        RadixSort.Sort(hashes, owners, n);
+        var pairs = new List<ulong>();
+        for (int start = 0; start < n;)
+        {
+            int end = start + 1;
+            while (end < n && hashes[end] == hashes[start]) end++;
+            if (end - start > 1)
+            {
+                // Fingerprints are distinct within a document and the sort is stable over document order, so the
+                // group's owners are distinct documents in ascending order.
+                var carriers = owners.AsSpan(start, end - start);
+                // Past MaxPostings a fingerprint is furniture whatever the furniture options: its pairs would be quadratic.
+                if (carriers.Length > options.MaxPostings
+                    || (carriers.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(carriers, documents, options)))
+                {
+                    var (a, b) = FurnitureModel.LeastAlikeCarriers(carriers, documents);
+                    furniture.Add((hashes[start], a, b));
+                }
+                else
+                {
+                    for (int i = 0; i < carriers.Length; i++)
+                        for (int j = i + 1; j < carriers.Length; j++)
+                            pairs.Add(((ulong)(uint)carriers[i] << 32) | (uint)carriers[j]);
+                }
+            }
+            start = end;
+        }
+        return pairs;
+    }
+
+    private static (int From, int To) Range(int range, int ranges, int count) =>
+        ((int)((long)range * count / ranges), (int)((long)(range + 1) * count / ranges));
 
     private static ulong[] LshPairs(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken ct)
     {

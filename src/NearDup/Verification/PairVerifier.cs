@@ -24,6 +24,7 @@ public sealed class PairVerifier
     private readonly FurnitureModel _furniture;
     private readonly LoadedDocument _a = new();
     private readonly LoadedDocument _b = new();
+    private int _pairNumber;
 
     /// <summary>Creates a verifier reading shingles from <paramref name="store"/>.</summary>
     public PairVerifier(NearDupOptions options, IShingleStore store, FurnitureModel furniture)
@@ -54,33 +55,37 @@ public sealed class PairVerifier
     {
         _a.Load(a, _store, _furniture);
         _b.Load(b, _store, _furniture);
-        if (_a.DistinctContent == 0 || _b.DistinctContent == 0) return default;
-        int shared = MarkShared(_a, _b);
+        if (_a.Index.Distinct == 0 || _b.Index.Distinct == 0) return default;
+        int shared = MarkShared(_a, _b, ++_pairNumber);
         if (shared == 0) return default;
-        double resemblance = (double)shared / (_a.DistinctContent + _b.DistinctContent - shared);
+        int distinctA = _a.Index.Distinct, distinctB = _b.Index.Distinct;
+        double resemblance = (double)shared / (distinctA + distinctB - shared);
         int sharedWords = Math.Min(PassageWords(_a), PassageWords(_b));
-        return new PairScores(resemblance, (double)shared / _a.DistinctContent, (double)shared / _b.DistinctContent, shared, sharedWords);
+        return new PairScores(resemblance, (double)shared / distinctA, (double)shared / distinctB, shared, sharedWords);
     }
 
-    /// <summary>Merges the two sorted content lists: counts the distinct shared shingles and marks every position
-    /// of either document whose shingle the other has.</summary>
-    private static int MarkShared(LoadedDocument a, LoadedDocument b)
+    /// <summary>Probes every content shingle of B in A's index: counts the distinct shared shingles and marks every
+    /// position of either document whose shingle the other has.</summary>
+    private static int MarkShared(LoadedDocument a, LoadedDocument b, int pairNumber)
     {
-        var ca = a.Content;
-        var cb = b.Content;
         var coveredA = a.Covered;
         var coveredB = b.Covered;
         coveredA.Clear();
         coveredB.Clear();
-        int i = 0, j = 0, shared = 0;
-        while (i < ca.Length && j < cb.Length)
+        var positionsB = b.Positions;
+        var furnitureB = b.Furniture;
+        int shared = 0;
+        for (int i = 0; i < positionsB.Length; i++)
         {
-            uint x = (uint)(ca[i] >> 32), y = (uint)(cb[j] >> 32);
-            if (x < y) { i++; continue; }
-            if (x > y) { j++; continue; }
-            shared++;
-            for (; i < ca.Length && (uint)(ca[i] >> 32) == x; i++) coveredA[(int)(uint)ca[i]] = true;
-            for (; j < cb.Length && (uint)(cb[j] >> 32) == x; j++) coveredB[(int)(uint)cb[j]] = true;
+            if (furnitureB[i]) continue;
+            int slot = a.Index.Find(positionsB[i]);
+            if (slot < 0) continue;
+            coveredB[i] = true;
+            if (a.Index.Visit(slot, pairNumber))
+            {
+                shared++;
+                a.Index.MarkPositions(slot, coveredA);
+            }
         }
         return shared;
     }
