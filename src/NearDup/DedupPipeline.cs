@@ -160,6 +160,7 @@ public sealed class DedupPipeline
                     var output = new SketchedDocument[docs.Length];
                     for (int i = 0; i < docs.Length; i++)
                         output[i] = sketcher.Sketch((int)docs[i].Ordinal, docs[i].Id, docs[i].Text);
+                    sketcher.Flush();
                     results[index] = output;
                     long done = Interlocked.Add(ref sketchedCount, docs.Length);
                     progress?.Report(new PipelineProgress(PipelineStage.Sketching, done, null, bytesRead?.Invoke() ?? 0, totalBytes));

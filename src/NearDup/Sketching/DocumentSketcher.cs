@@ -21,6 +21,9 @@ public sealed class DocumentSketcher
     private ulong[] _shingles = new ulong[4096];
     private uint[] _folded = new uint[4096];
     private uint[] _selected = new uint[1024];
+    private uint[] _pending = new uint[1 << 16];
+    private int _pendingCount;
+    private readonly List<SketchedDocument> _pendingDocuments = [];
 
     /// <summary>Creates a sketcher writing shingles to <paramref name="store"/>; <paramref name="minHasher"/> is shared (immutable).</summary>
     public DocumentSketcher(NearDupOptions options, MinHasher minHasher, LshParameters lsh, IShingleStore store)
@@ -47,7 +50,11 @@ public sealed class DocumentSketcher
         Shingles.Compute(_tokens.Span, _options.ShingleSize, shingles);
         var folded = _folded.AsSpan(0, count);
         for (int i = 0; i < count; i++) folded[i] = MinHasher.Fold(shingles[i]);
-        long offset = _store.Append(folded);
+        // Shingles wait in a local buffer and go to the store once per batch (one write, one lock) in Flush.
+        if (_pending.Length - _pendingCount < count) Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingCount + count));
+        folded.CopyTo(_pending.AsSpan(_pendingCount));
+        long offset = _pendingCount;
+        _pendingCount += count;
 
         _fingerprints.Clear();
         Winnowing.Select(shingles, _options.WinnowWindow, _fingerprints);
@@ -67,7 +74,19 @@ public sealed class DocumentSketcher
             BandKeys.Compute(_signature, _lsh, _bandKeys);
             for (int b = 0; b < bandKeys.Length; b++) bandKeys[b] = MinHasher.Fold(_bandKeys[b]);
         }
-        return new SketchedDocument(ordinal, id, _tokens.Count, count, offset, selected[..unique].ToArray(), bandKeys,
+        var document = new SketchedDocument(ordinal, id, _tokens.Count, count, offset, selected[..unique].ToArray(), bandKeys,
             _signature.AsSpan(0, Math.Min(SampleSignatureLength, _signature.Length)).ToArray());
+        _pendingDocuments.Add(document);
+        return document;
+    }
+
+    /// <summary>Writes the shingles of the documents sketched since the last flush to the store and sets their
+    /// offsets. Their <see cref="SketchedDocument.ShingleOffset"/> is valid only after this.</summary>
+    public void Flush()
+    {
+        long start = _store.Append(_pending.AsSpan(0, _pendingCount));
+        foreach (var document in _pendingDocuments) document.ShingleOffset += start;
+        _pendingDocuments.Clear();
+        _pendingCount = 0;
     }
 }

@@ -33,7 +33,7 @@ public sealed class SketchedDocument
     /// <summary>Shingles in the document (positions; repeated shingles count each time).</summary>
     public int ShingleCount { get; }
     /// <summary>Where the shingles are in the store.</summary>
-    public long ShingleOffset { get; }
+    public long ShingleOffset { get; internal set; }
     /// <summary>Winnowed fingerprints: folded hashes, distinct, ascending.</summary>
     public uint[] Fingerprints { get; }
     /// <summary>One folded key per LSH band of the MinHash signature.</summary>
