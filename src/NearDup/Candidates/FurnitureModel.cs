@@ -15,6 +15,9 @@ public sealed class FurnitureModel
 
     internal FurnitureModel(HashSet<uint> furniture) => _furniture = furniture;
 
+    /// <summary>A model that knows no furniture.</summary>
+    public static FurnitureModel None { get; } = new([]);
+
     /// <summary>The number of distinct shingles judged to be furniture.</summary>
     public int Count => _furniture.Count;
 
@@ -85,6 +88,9 @@ public sealed class FurnitureModel
     /// template text with varying numbers, only the fixed parts).
     /// </summary>
     internal static FurnitureModel Learn(IEnumerable<(uint Hash, int A, int B)> furnitureFingerprints, IReadOnlyList<SketchedDocument> documents, IShingleStore store)
+        => Learn(furnitureFingerprints, i => documents[i], store);
+
+    internal static FurnitureModel Learn(IEnumerable<(uint Hash, int A, int B)> furnitureFingerprints, Func<int, SketchedDocument> documents, IShingleStore store)
     {
         var furniture = new HashSet<uint>();
         var a = new uint[1024];
@@ -92,8 +98,8 @@ public sealed class FurnitureModel
         foreach (var (hash, docA, docB) in furnitureFingerprints.OrderBy(f => f.Hash))
         {
             if (!furniture.Add(hash)) continue; // already inside a run learned from another fingerprint
-            var da = documents[docA];
-            var db = documents[docB];
+            var da = documents(docA);
+            var db = documents(docB);
             if (a.Length < da.ShingleCount) a = new uint[da.ShingleCount * 2];
             if (b.Length < db.ShingleCount) b = new uint[db.ShingleCount * 2];
             var sa = a.AsSpan(0, da.ShingleCount);

@@ -59,8 +59,18 @@ public sealed class InMemoryShingleStore : IShingleStore
         }
     }
 
+    /// <summary>Empties the store for reuse (handles given out before are no longer valid).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _chunks.Clear();
+            _length = 0;
+        }
+    }
+
     /// <inheritdoc />
-    public void Dispose() => _chunks.Clear();
+    public void Dispose() => Clear();
 }
 
 /// <summary>Shingles in a temporary file that is deleted when the store is disposed (or the process exits).</summary>

@@ -22,6 +22,9 @@ internal sealed class LoadedDocument
     public Span<bool> Covered => _covered.AsSpan(0, Length);
     public ShingleIndex Index { get; } = new();
 
+    /// <summary>Drops the cached document so the next load reads it again.</summary>
+    public void Forget() => Ordinal = int.MinValue;
+
     /// <summary>Loads <paramref name="document"/>, marking the shingles the furniture model knows.</summary>
     public void Load(SketchedDocument document, IShingleStore store, FurnitureModel furniture)
     {

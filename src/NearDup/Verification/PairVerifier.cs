@@ -25,6 +25,7 @@ public sealed class PairVerifier
     private readonly LoadedDocument _a = new();
     private readonly LoadedDocument _b = new();
     private int _pairNumber;
+    private FurnitureModel? _lastFurniture;
 
     /// <summary>Creates a verifier reading shingles from <paramref name="store"/>.</summary>
     public PairVerifier(NearDupOptions options, IShingleStore store, FurnitureModel furniture)
@@ -35,9 +36,12 @@ public sealed class PairVerifier
     }
 
     /// <summary>Returns the verified relation of <paramref name="a"/> and <paramref name="b"/> (a read first), or null when they are not related.</summary>
-    public RelatedPair? Verify(SketchedDocument a, SketchedDocument b)
+    public RelatedPair? Verify(SketchedDocument a, SketchedDocument b) => Verify(a, _store, b, _store, _furniture);
+
+    /// <summary>Verifies a pair whose documents live in different stores (a query against an index), judging furniture by <paramref name="furniture"/>.</summary>
+    internal RelatedPair? Verify(SketchedDocument a, IShingleStore storeA, SketchedDocument b, IShingleStore storeB, FurnitureModel furniture)
     {
-        var s = Measure(a, b);
+        var s = Measure(a, storeA, b, storeB, furniture);
         if (s.SharedShingles == 0) return null;
         Relation relation;
         if (s.Resemblance >= _options.DuplicateResemblance) relation = Relation.Duplicate;
@@ -51,10 +55,18 @@ public sealed class PairVerifier
     }
 
     /// <summary>Scores <paramref name="a"/> and <paramref name="b"/> whatever their relation.</summary>
-    public PairScores Measure(SketchedDocument a, SketchedDocument b)
+    public PairScores Measure(SketchedDocument a, SketchedDocument b) => Measure(a, _store, b, _store, _furniture);
+
+    private PairScores Measure(SketchedDocument a, IShingleStore storeA, SketchedDocument b, IShingleStore storeB, FurnitureModel furniture)
     {
-        _a.Load(a, _store, _furniture);
-        _b.Load(b, _store, _furniture);
+        if (!ReferenceEquals(furniture, _lastFurniture))
+        {
+            _a.Forget(); // cached loads were masked with another furniture model
+            _b.Forget();
+            _lastFurniture = furniture;
+        }
+        _a.Load(a, storeA, furniture);
+        _b.Load(b, storeB, furniture);
         if (_a.Index.Distinct == 0 || _b.Index.Distinct == 0) return default;
         int shared = MarkShared(_a, _b, ++_pairNumber);
         if (shared == 0) return default;
