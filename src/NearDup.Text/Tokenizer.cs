@@ -158,13 +158,14 @@ public static class Tokenizer
         bool ascii = true;
         foreach (char c in word)
         {
-            if (c >= 0x80) { ascii = false; break; }
+            // Curly apostrophes are common inside English words ("Pakistan’s") and are dropped anyway: keep the fast path.
+            if (c >= 0x80 && !IsApostrophe(c)) { ascii = false; break; }
         }
         if (ascii)
         {
             foreach (char c in word)
             {
-                if (c == '\'') continue;
+                if (IsApostrophe(c)) continue;
                 if (taken++ == stemPrefix) break;
                 int folded = (uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c;
                 h = Hashing.AddCodePoint(h, folded);
