@@ -21,7 +21,7 @@ public sealed record NearDupOptions
     public ulong Seed { get; init; } = 0x4E656172447570UL; // "NearDup"
 
     /// <summary>Whole-document resemblance the LSH banding is tuned for (the S-curve's threshold).</summary>
-    public double LshThreshold { get; init; } = 0.5;
+    public double LshThreshold { get; init; } = 0.7;
 
     /// <summary>Winnowing window (w): every shared passage of at least <c>w + k − 1</c> tokens is guaranteed a shared fingerprint.</summary>
     public int WinnowWindow { get; init; } = 8;

@@ -11,6 +11,9 @@ namespace NearDup.Cli.Commands;
 /// <summary><c>neardup dedup INPUT... --out DIR</c>: pairs, clusters, a de-duplicated copy and a summary.</summary>
 public static class DedupCommand
 {
+    // Defaults come from the library's options, so the CLI cannot drift from docs/PARAMETERS.md.
+    private static readonly NearDupOptions Defaults = new();
+
     private static readonly Argument<string[]> Inputs = new("inputs")
     {
         Description = "JSONL (.jsonl, .jsonl.gz), Parquet, or a folder of .txt or .html files.",
@@ -23,14 +26,14 @@ public static class DedupCommand
     private static readonly Option<bool> SkipBad = new("--skip-bad") { Description = "Skip bad records (and report how many and why) instead of stopping at the first." };
     private static readonly Option<CorpusTextEncoding> Encoding = new("--encoding") { Description = "Text encoding of .txt files and JSONL bytes.", DefaultValueFactory = _ => CorpusTextEncoding.Utf8Strict };
     private static readonly Option<int> Threads = new("--threads") { Description = "Worker threads; 0 = all cores.", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int> ShingleSize = new("--shingle-size") { Description = "Tokens per shingle.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> ShingleSize = new("--shingle-size") { Description = "Tokens per shingle.", DefaultValueFactory = _ => Defaults.ShingleSize };
     private static readonly Option<TokenUnit> Tokens = new("--tokens") { Description = "Words, or Characters for OCR-damaged text.", DefaultValueFactory = _ => TokenUnit.Words };
-    private static readonly Option<int> StemPrefix = new("--stem-prefix") { Description = "Hash words on their first N letters (0 = whole words).", DefaultValueFactory = _ => 0 };
-    private static readonly Option<double> Duplicate = new("--duplicate") { Description = "Resemblance at or above which a pair is a duplicate.", DefaultValueFactory = _ => 0.5 };
-    private static readonly Option<double> Containment = new("--containment") { Description = "Share of the smaller inside the larger for contains/contained.", DefaultValueFactory = _ => 0.7 };
-    private static readonly Option<int> MinSharedWords = new("--min-shared-words") { Description = "Words in reused passages for partial reuse.", DefaultValueFactory = _ => 25 };
-    private static readonly Option<double> LshThreshold = new("--lsh-threshold") { Description = "Resemblance the LSH banding is tuned for.", DefaultValueFactory = _ => 0.5 };
-    private static readonly Option<int> FurnitureMinDocs = new("--furniture-min-docs") { Description = "Documents a passage must appear in before it can be furniture.", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> StemPrefix = new("--stem-prefix") { Description = "Hash words on their first N letters (0 = whole words).", DefaultValueFactory = _ => Defaults.Tokenizer.StemPrefix };
+    private static readonly Option<double> Duplicate = new("--duplicate") { Description = "Resemblance at or above which a pair is a duplicate.", DefaultValueFactory = _ => Defaults.DuplicateResemblance };
+    private static readonly Option<double> Containment = new("--containment") { Description = "Share of the smaller inside the larger for contains/contained.", DefaultValueFactory = _ => Defaults.ContainmentThreshold };
+    private static readonly Option<int> MinSharedWords = new("--min-shared-words") { Description = "Words in reused passages for partial reuse.", DefaultValueFactory = _ => Defaults.MinSharedWords };
+    private static readonly Option<double> LshThreshold = new("--lsh-threshold") { Description = "Resemblance the LSH banding is tuned for.", DefaultValueFactory = _ => Defaults.LshThreshold };
+    private static readonly Option<int> FurnitureMinDocs = new("--furniture-min-docs") { Description = "Documents a passage must appear in before it can be furniture.", DefaultValueFactory = _ => Defaults.FurnitureMinDocuments };
     private static readonly Option<RepresentativeChoice> Keep = new("--keep") { Description = "Which copy of a cluster the de-duplicated output keeps.", DefaultValueFactory = _ => RepresentativeChoice.Longest };
     private static readonly Option<bool> NoCopy = new("--no-copy") { Description = "Do not write the de-duplicated copy of the input." };
     private static readonly Option<ProgressMode> Progress = new("--progress") { Description = "Progress display.", DefaultValueFactory = _ => ProgressMode.Auto };
@@ -98,7 +101,7 @@ public static class DedupCommand
                 documents = summary.Documents, skipped = summary.Skipped, skipped_by_reason = reader.SkipReport.ToString(),
                 candidate_pairs = summary.CandidatePairs, duplicate_pairs = summary.Duplicates, containment_pairs = summary.Containments,
                 partial_pairs = summary.Partials, clusters = summary.Clusters, kept = summary.Kept,
-                furniture_fingerprints = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
+                furniture_shingles = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
             }, new JsonSerializerOptions { WriteIndented = true }));
             SummaryTable.Write(stdout, summary);
             if (reader.SkipReport.Total > 0) stderr.WriteLine($"Skipped {reader.SkipReport.Total} bad record(s): {reader.SkipReport}");

@@ -24,7 +24,7 @@ public static class SummaryTable
         Row("partial-reuse pairs", $"{summary.Partials:N0}");
         Row("clusters of copies", $"{summary.Clusters:N0}");
         Row("documents kept", $"{summary.Kept:N0}");
-        Row("furniture fingerprints", $"{summary.FurnitureFingerprints:N0}");
+        Row("furniture shingles", $"{summary.FurnitureFingerprints:N0}");
         Row("input", $"{summary.InputBytes / 1e6:N1} MB in {summary.Seconds:N2} s ({summary.InputBytes / 1e6 / Math.Max(summary.Seconds, 1e-3):N1} MB/s)");
         console.Write(table);
         console.WriteLine($"Output written to {summary.OutputDirectory}");
