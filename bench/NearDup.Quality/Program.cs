@@ -20,6 +20,11 @@ public static class Program
         if (what is "pan" or "all") Console.WriteLine(Evaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), options).Report);
         if (what is "chains" or "all") Console.WriteLine(Evaluations.StoryChains(Path.Combine(data, "news-story-chains-energy"), options).Report);
         if (what is "lsh" or "all") Console.WriteLine(LshCurve(options));
+        if (what is "passages-pan" or "all")
+        {
+            Console.WriteLine(PassageEvaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), NearDup.Align.AlignerOptions.Default).Report);
+            Console.WriteLine(PassageEvaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), NearDup.Align.AlignerOptions.Default, reanchor: true).Report);
+        }
         return 0;
     }
 
