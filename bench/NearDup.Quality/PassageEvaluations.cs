@@ -89,6 +89,27 @@ public static partial class PassageEvaluations
         return new PanPassageResult(precision, recall, granularity, plagdet, tolerantPrecision, tolerantRecall, cases.Count, detections.Count, report.ToString());
     }
 
+    public sealed record CloughCoverageResult(double Auc, double AucWithoutUnsourced, IReadOnlyDictionary<string, double> MeanCoverage, string Report);
+
+    /// <summary>Clough–Stevenson: the share of each answer's tokens inside passages aligned with its task's source.</summary>
+    public static CloughCoverageResult CloughCoverage(string dir, AlignerOptions options)
+    {
+        var aligner = new PassageAligner(options);
+        var sources = "abcde".ToDictionary(t => t, t => Evaluations.ReadLegacyText(Path.Combine(dir, $"orig_task{t}.txt")));
+        var rows = Csv.Read(Path.Combine(dir, "file_information.csv")).Skip(1).Where(r => r.Length >= 3 && r[2] != "orig").ToList();
+        var scored = rows.Select(r => (File: r[0], Category: r[2],
+            Score: aligner.Align(Evaluations.ReadLegacyText(Path.Combine(dir, r[0])), sources[r[1][0]]).CoverageA)).ToList();
+        // Two answers labelled cut share no three-word run with the source shipped for their task (see README).
+        string[] unsourced = ["g2pE_taskc.txt", "g4pD_taskb.txt"];
+        double auc = Evaluations.Auc(scored.Where(s => s.Category != "non").Select(s => s.Score), scored.Where(s => s.Category == "non").Select(s => s.Score));
+        double aucSourced = Evaluations.Auc(scored.Where(s => s.Category != "non" && !unsourced.Contains(s.File)).Select(s => s.Score),
+            scored.Where(s => s.Category == "non").Select(s => s.Score));
+        var means = scored.GroupBy(s => s.Category).ToDictionary(g => g.Key, g => g.Average(s => s.Score));
+        var report = new StringBuilder($"clough-passages: AUC (coverage of the answer by aligned passages) = {auc:F4}; without the two unsourced cut answers = {aucSourced:F4}\n");
+        foreach (var c in new[] { "cut", "light", "heavy", "non" }) report.Append($"clough-passages: mean coverage {c} = {means[c]:F3}\n");
+        return new CloughCoverageResult(auc, aucSourced, means, report.ToString().TrimEnd());
+    }
+
     /// <summary>Characters of <paramref name="span"/> (in both documents) inside the union of <paramref name="others"/>.</summary>
     private static int Covered(Span2 span, List<Span2> others)
     {

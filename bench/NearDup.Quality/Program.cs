@@ -20,6 +20,8 @@ public static class Program
         if (what is "pan" or "all") Console.WriteLine(Evaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), options).Report);
         if (what is "chains" or "all") Console.WriteLine(Evaluations.StoryChains(Path.Combine(data, "news-story-chains-energy"), options).Report);
         if (what is "lsh" or "all") Console.WriteLine(LshCurve(options));
+        if (what is "passages-clough" or "all")
+            Console.WriteLine(PassageEvaluations.CloughCoverage(Path.Combine(data, "clough-stevenson-short-answers"), NearDup.Align.AlignerOptions.Default).Report);
         if (what is "passages-pan" or "all")
         {
             Console.WriteLine(PassageEvaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), NearDup.Align.AlignerOptions.Default).Report);
