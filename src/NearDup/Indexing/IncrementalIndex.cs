@@ -34,6 +34,7 @@ public sealed class IncrementalIndex : IDisposable
     private readonly Dictionary<uint, List<int>>[] _bandPostings;
     private readonly ReaderWriterLockSlim _lock = new();
     private readonly ThreadLocal<(DocumentSketcher Sketcher, PairVerifier Verifier, InMemoryShingleStore QueryStore)> _workers;
+    private readonly DocumentSketcher _addSketcher; // used under the write lock only
     private int _queryNumber = 1;
 
     /// <summary>Creates an empty index.</summary>
@@ -44,6 +45,7 @@ public sealed class IncrementalIndex : IDisposable
         _minHasher = new MinHasher(_options.Permutations, _options.Seed);
         _lsh = LshParameters.Optimal(_options.LshThreshold, _options.Permutations);
         _bandPostings = Enumerable.Range(0, _lsh.Bands).Select(_ => new Dictionary<uint, List<int>>()).ToArray();
+        _addSketcher = new DocumentSketcher(_options, _minHasher, _lsh, _store);
         _workers = new ThreadLocal<(DocumentSketcher, PairVerifier, InMemoryShingleStore)>(() =>
         {
             var queryStore = new InMemoryShingleStore();
@@ -64,14 +66,13 @@ public sealed class IncrementalIndex : IDisposable
     /// <summary>Adds a document. Throws <see cref="ArgumentException"/> for an id already indexed.</summary>
     public void Add(string id, string text)
     {
-        var sketcher = new DocumentSketcher(_options, _minHasher, _lsh, _store);
         _lock.EnterWriteLock();
         try
         {
             if (_ids.ContainsKey(id)) throw new ArgumentException($"Document id \"{id}\" is already in the index.", nameof(id));
             int ordinal = _documents.Count;
-            var document = sketcher.Sketch(ordinal, id, text);
-            sketcher.Flush();
+            var document = _addSketcher.Sketch(ordinal, id, text);
+            _addSketcher.Flush();
             _documents.Add(document);
             _ids[id] = ordinal;
             foreach (uint fp in document.Fingerprints) Postings(_fingerprintPostings, fp).Add(ordinal);
