@@ -51,6 +51,13 @@ public static class Tokenizer
                 }
             }
 
+            if (!characters && c < 0x80 && TryAsciiWord(text, i, stemPrefix, out int asciiEnd, out ulong asciiHash))
+            {
+                output.Add(new Token(i, asciiEnd - i, asciiHash));
+                i = asciiEnd;
+                continue;
+            }
+
             if (characters)
             {
                 int endChar = ExtendMarks(text, i + 1);
@@ -64,6 +71,39 @@ public static class Tokenizer
             output.Add(new Token(start, wordEnd - start, HashWord(text[start..wordEnd], stemPrefix)));
             i = wordEnd;
         }
+    }
+
+    /// <summary>
+    /// The fast path for a word made of ASCII letters, digits and inner straight apostrophes (most words of most
+    /// news): scans and hashes in one pass. Returns false, having decided nothing, when the word runs into a
+    /// non-ASCII character, so the general path handles it; both give the same token and hash.
+    /// </summary>
+    private static bool TryAsciiWord(ReadOnlySpan<char> text, int start, int stemPrefix, out int end, out ulong hash)
+    {
+        ulong h = Hashing.FnvOffset;
+        int taken = 0;
+        int i = start;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c >= 0x80) { end = 0; hash = 0; return false; }
+            if (IsAsciiWordChar(c))
+            {
+                if (taken++ < stemPrefix) h = Hashing.AddCodePoint(h, (uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c);
+                i++;
+                continue;
+            }
+            if (c == '\'' && i + 1 < text.Length)
+            {
+                char next = text[i + 1];
+                if (next >= 0x80) { end = 0; hash = 0; return false; }
+                if (IsAsciiWordChar(next)) { i++; continue; }
+            }
+            break;
+        }
+        end = i;
+        hash = Hashing.Mix64(h);
+        return true;
     }
 
     /// <summary>Returns the end of the word starting at <paramref name="start"/>: letters, marks, digits, and
@@ -112,6 +152,7 @@ public static class Tokenizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiWordChar(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u02BC' or '\u2018' or '\uFF07';
 
     private enum CharKind : byte { Separator, Word, Mark, Isolated }

@@ -94,4 +94,15 @@ public class TokenizerTests
         var options = new TokenizerOptions { Unit = TokenUnit.Characters };
         Assert.Equal(Tokens("exam ple text", options).Select(t => t.Hash), Tokens("example-text", options).Select(t => t.Hash));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void The_ascii_fast_path_and_the_general_path_agree(int stemPrefix)
+    {
+        // Straight apostrophes stay on the ASCII fast path; curly ones and the ligature take the general path.
+        var options = new TokenizerOptions { StemPrefix = stemPrefix };
+        Assert.Equal(Tokens("Pakistan's don't emphasized final", options).Select(t => t.Hash),
+                     Tokens("Pakistan’s don’t emphasized ﬁnal", options).Select(t => t.Hash));
+    }
 }
