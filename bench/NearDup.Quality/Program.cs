@@ -6,7 +6,7 @@ namespace NearDup.Quality;
 
 /// <summary>
 /// Quality evaluations on the labelled sets in ../shared/data. Usage:
-/// dotnet run -c Release --project bench/NearDup.Quality -- (clough|pan|chains|all) [SHARED_DATA_DIR]
+/// dotnet run -c Release --project bench/NearDup.Quality -- (clough|pan|chains|lsh|align-pan|align-clough|align-example|all) [SHARED_DATA_DIR]
 /// Every figure in the README's quality table comes from this program.
 /// </summary>
 public static class Program
@@ -20,13 +20,16 @@ public static class Program
         if (what is "pan" or "all") Console.WriteLine(Evaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), options).Report);
         if (what is "chains" or "all") Console.WriteLine(Evaluations.StoryChains(Path.Combine(data, "news-story-chains-energy"), options).Report);
         if (what is "lsh" or "all") Console.WriteLine(LshCurve(options));
-        if (what is "passages-clough" or "all")
-            Console.WriteLine(PassageEvaluations.CloughCoverage(Path.Combine(data, "clough-stevenson-short-answers"), NearDup.Align.AlignerOptions.Default).Report);
-        if (what is "passages-pan" or "all")
+        if (what is "align-pan" or "all")
         {
-            Console.WriteLine(PassageEvaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), NearDup.Align.AlignerOptions.Default).Report);
-            Console.WriteLine(PassageEvaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), NearDup.Align.AlignerOptions.Default, reanchor: true).Report);
+            string pan = Path.Combine(data, "pan13-text-alignment-subset");
+            Console.WriteLine(AlignmentEvaluations.Pan(pan, NearDup.Align.AlignerOptions.Default).Report);
+            Console.WriteLine(AlignmentEvaluations.ParameterTable(pan, Path.Combine(data, "clough-stevenson-short-answers")));
         }
+        if (what is "align-clough" or "all")
+            Console.WriteLine(AlignmentEvaluations.Clough(Path.Combine(data, "clough-stevenson-short-answers"), NearDup.Align.AlignerOptions.Default).Report);
+        if (what is "align-example" or "all")
+            Console.WriteLine(AlignmentEvaluations.Example(Path.Combine(data, "..", "examples"), NearDup.Align.AlignerOptions.Default).Report);
         return 0;
     }
 

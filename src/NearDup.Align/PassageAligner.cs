@@ -387,7 +387,20 @@ public sealed class PassageAligner
                     be = G.BEnd;
                     continue;
                 }
-                if (subStart >= 0) TryAccept(subStart, subEnd, as0, ae, bs0, be);
+                if (subStart >= 0)
+                {
+                    // Keep the free head of a fragment that runs into a taken passage.
+                    int pre = FreePrefix(ga, gb, G.AEnd - ga, ae, be);
+                    if (pre > 0)
+                    {
+                        _fragments[g] = G with { Len = clip + pre };
+                        subEnd = t + 1; ae = ga + pre; be = gb + pre;
+                        TryAccept(subStart, subEnd, as0, ae, bs0, be);
+                        subStart = -1;
+                        continue;
+                    }
+                    TryAccept(subStart, subEnd, as0, ae, bs0, be);
+                }
                 subStart = -1;
                 if (IsFree(ga, G.AEnd, gb, G.BEnd))
                 {
@@ -395,9 +408,51 @@ public sealed class PassageAligner
                     subEnd = t + 1;
                     as0 = ga; bs0 = gb; ae = G.AEnd; be = G.BEnd;
                 }
+                else if (LongestFreeRun(ga, gb, G.AEnd - ga, out int runStart, out int runLen) && runLen >= _options.SeedSize)
+                {
+                    // A fragment partly inside a taken passage keeps its longest free run instead of being dropped.
+                    _clip[g] = clip + runStart;
+                    _fragments[g] = G with { Len = clip + runStart + runLen };
+                    subStart = t;
+                    subEnd = t + 1;
+                    as0 = ga + runStart; bs0 = gb + runStart; ae = as0 + runLen; be = bs0 + runLen;
+                }
             }
             if (subStart >= 0) TryAccept(subStart, subEnd, as0, ae, bs0, be);
         }
+    }
+
+    private bool Blocked(int a, int b)
+    {
+        for (int w = 0; w < _workCount; w++)
+        {
+            ref readonly Work W = ref _work[w];
+            if ((a >= W.As && a < W.Ae) || (b >= W.Bs && b < W.Be)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Free tokens of the diagonal run from (a, b) of length len, from its start, given the sub-chain ends at (ae, be).</summary>
+    private int FreePrefix(int a, int b, int len, int ae, int be)
+    {
+        // gap between sub-chain end and fragment start must be free too
+        if (!IsFree(ae, a, be, b)) return 0;
+        int n = 0;
+        while (n < len && !Blocked(a + n, b + n)) n++;
+        return n;
+    }
+
+    private bool LongestFreeRun(int a, int b, int len, out int start, out int length)
+    {
+        start = 0; length = 0;
+        int run = 0;
+        for (int i = 0; i < len; i++)
+        {
+            if (Blocked(a + i, b + i)) { run = 0; continue; }
+            run++;
+            if (run > length) { length = run; start = i - run + 1; }
+        }
+        return length > 0;
     }
 
     private bool IsFree(int a0, int a1, int b0, int b1)
