@@ -22,6 +22,7 @@ public static class Program
         var root = new RootCommand("NearDup: find duplicates and reused passages in document collections.")
         {
             DedupCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });

@@ -4,6 +4,7 @@ using System.Text.Json;
 using NearDup.Cli.Output;
 using NearDup.Corpus;
 using NearDup.Output;
+using NearDup.Report;
 using NearDup.Text;
 
 namespace NearDup.Cli.Commands;
@@ -37,6 +38,8 @@ public static class DedupCommand
     private static readonly Option<RepresentativeChoice> Keep = new("--keep") { Description = "Which copy of a cluster the de-duplicated output keeps.", DefaultValueFactory = _ => RepresentativeChoice.Longest };
     private static readonly Option<bool> NoCopy = new("--no-copy") { Description = "Do not write the de-duplicated copy of the input." };
     private static readonly Option<ProgressMode> Progress = new("--progress") { Description = "Progress display.", DefaultValueFactory = _ => ProgressMode.Auto };
+    private static readonly Option<string?> Report = new("--report") { Description = "Also write an HTML report to this folder: index.html (sortable pairs table, charts, clusters) and pairs/<n>.html for the pair on line n of pairs.jsonl." };
+    private static readonly Option<bool> Passages = new("--passages") { Description = "Add each pair's reused passages (code point offsets, similarity, edits; as compare --json) to pairs.jsonl." };
 
     /// <summary>Builds the command; its action writes through <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -44,10 +47,40 @@ public static class DedupCommand
         var command = new Command("dedup", "Find duplicates and partial reuse; write pairs.jsonl, clusters.jsonl and a de-duplicated copy.")
         {
             Inputs, Out, Format, IdField, TextField, SkipBad, Encoding, Threads, ShingleSize, Tokens, StemPrefix,
-            Duplicate, Containment, MinSharedWords, LshThreshold, FurnitureMinDocs, Keep, NoCopy, Progress,
+            Duplicate, Containment, MinSharedWords, LshThreshold, FurnitureMinDocs, Keep, NoCopy, Progress, Report, Passages,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, stdout, stderr, cancellationToken)));
         return command;
+    }
+
+    /// <summary>
+    /// Aligns every pair (the texts of paired documents are read again and spilled to a temporary file in the output
+    /// folder, so memory stays flat) and writes pairs.jsonl with a <c>passages</c> field when <paramref name="passages"/>
+    /// is set, and/or the HTML report, in one pass over the pairs.
+    /// </summary>
+    private static void WritePairsWithPassages(string[] inputs, CorpusOptions corpusOptions, NearDupOptions options, DedupResult result,
+        string outDir, string? reportDir, bool passages, CancellationToken cancellationToken)
+    {
+        using var texts = PairTexts.Collect(NearDup.Corpus.Corpus.Open(inputs, corpusOptions).ReadDocuments(), result, spillDirectory: outDir, cancellationToken);
+        using var report = reportDir is null ? null : new DedupReportWriter(reportDir, result.Pairs.Count);
+        var summaries = new PairAlignmentSummary[result.Pairs.Count];
+        var run = new PairAlignmentRun(result, texts, options);
+        IEnumerable<ReadOnlyMemory<byte>> Aligned()
+        {
+            foreach (var output in run.Run(passages, report is null ? null : report.WritePairPage, cancellationToken))
+            {
+                summaries[output.Index] = output.Summary;
+                yield return output.PassagesJson;
+            }
+        }
+        string pairsPath = Path.Combine(outDir, DedupOutputWriter.PairsFile);
+        if (passages) DedupOutputWriter.WritePairs(pairsPath, result, Aligned());
+        else
+        {
+            DedupOutputWriter.WritePairs(pairsPath, result);
+            foreach (var _ in Aligned()) { }
+        }
+        report?.Complete(result, summaries, subtitle: string.Join(", ", inputs));
     }
 
     private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -78,6 +111,8 @@ public static class DedupCommand
         {
             options.Validate();
             corpusOptions.Validate();
+            string? reportDir = parse.GetValue(Report) is { } report ? Path.GetFullPath(report) : null;
+            if (reportDir is not null) DedupReportWriter.Validate(reportDir, protectedFolder: outDir);
             var clock = Stopwatch.StartNew();
             var reader = NearDup.Corpus.Corpus.Open(inputs, corpusOptions);
             Directory.CreateDirectory(outDir);
@@ -86,7 +121,10 @@ public static class DedupCommand
             using var result = ProgressDisplay.Run(parse.GetValue(Progress), stderr,
                 progress => pipeline.Run(reader.ReadDocuments(), () => reader.BytesRead, reader.TotalBytes, progress, cancellationToken));
 
-            DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result);
+            if (reportDir is null && !parse.GetValue(Passages))
+                DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result);
+            else
+                WritePairsWithPassages(inputs, corpusOptions, options, result, outDir, reportDir, parse.GetValue(Passages), cancellationToken);
             DedupOutputWriter.WriteClusters(Path.Combine(outDir, DedupOutputWriter.ClustersFile), result);
             if (!parse.GetValue(NoCopy))
                 CorpusWriter.WriteSubset(inputs, corpusOptions, result.IsKept, Path.Combine(outDir, "dedup"), result.Documents.Count);
@@ -104,6 +142,7 @@ public static class DedupCommand
                 furniture_shingles = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
             }, new JsonSerializerOptions { WriteIndented = true }));
             SummaryTable.Write(stdout, summary);
+            if (reportDir is not null) stdout.WriteLine($"Report written to {Path.Combine(reportDir, DedupReportWriter.IndexFile)} ({result.Pairs.Count:N0} pair pages)");
             if (reader.SkipReport.Total > 0) stderr.WriteLine($"Skipped {reader.SkipReport.Total} bad record(s): {reader.SkipReport}");
             return Program.ExitOk;
         }

@@ -11,11 +11,20 @@ public static class DedupOutputWriter
     public const string ClustersFile = "clusters.jsonl";
 
     /// <summary>Writes <c>pairs.jsonl</c>: one verified pair per line, ordered by the read order of (a, b).</summary>
-    public static void WritePairs(string path, DedupResult result)
+    public static void WritePairs(string path, DedupResult result) => WritePairs(path, result, passages: null);
+
+    /// <summary>
+    /// Writes <c>pairs.jsonl</c> as <see cref="WritePairs(string, DedupResult)"/> does, each line with an extra
+    /// <c>passages</c> field when <paramref name="passages"/> is given: one JSON array (UTF-8) per pair, in pair order,
+    /// spliced in as is. The sequence is consumed while the file is written, so it may be produced lazily.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><paramref name="passages"/> ends before the pairs do.</exception>
+    public static void WritePairs(string path, DedupResult result, IEnumerable<ReadOnlyMemory<byte>>? passages)
     {
         AtomicFile.Write(path, stream =>
         {
             using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, SkipValidation = true });
+            using var extra = passages?.GetEnumerator();
             foreach (var pair in result.Pairs)
             {
                 json.WriteStartObject();
@@ -27,6 +36,12 @@ public static class DedupOutputWriter
                 json.WriteNumber("containment_b_in_a", Math.Round(pair.ContainmentBInA, 4));
                 json.WriteNumber("shared_words", pair.SharedWords);
                 json.WriteNumber("shared_shingles", pair.SharedShingles);
+                if (extra is not null)
+                {
+                    if (!extra.MoveNext()) throw new InvalidOperationException("Fewer passage arrays than pairs.");
+                    json.WritePropertyName("passages");
+                    json.WriteRawValue(extra.Current.Span, skipInputValidation: true);
+                }
                 json.WriteEndObject();
                 json.Flush();
                 json.Reset(); // one JSON value per line: no separator between lines
