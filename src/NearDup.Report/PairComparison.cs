@@ -46,6 +46,32 @@ public sealed record PairComparison(
             scores.ContainmentBInA, scores.SharedWords, alignment);
     }
 
+    /// <summary>
+    /// Compares two documents of an analysed corpus: the scores are exactly the ones <c>neardup dedup</c> gives the
+    /// pair over that corpus (the same verifier, with the page furniture learned from the whole corpus), and the
+    /// passages leave that furniture out, as the report does.
+    /// </summary>
+    /// <param name="result">The analysed corpus.</param>
+    /// <param name="a">Document A, as read (its <see cref="CorpusDocument.Ordinal"/> indexes <paramref name="result"/>).</param>
+    /// <param name="b">Document B, as read.</param>
+    /// <param name="options">The options <paramref name="result"/> was made with.</param>
+    public static PairComparison Compare(DedupResult result, CorpusDocument a, CorpusDocument b, NearDupOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var docA = result.Documents[checked((int)a.Ordinal)];
+        var docB = result.Documents[checked((int)b.Ordinal)];
+        if (docA.Id != a.Id || docB.Id != b.Id)
+            throw new ArgumentException("The documents are not the ones the result was made from (ordinal and id differ).");
+        var verifier = result.CreateVerifier();
+        var scores = verifier.Measure(docA, docB);
+        var related = verifier.Verify(docA, docB);
+        var alignment = new ReportAligner(options, result.Furniture).Align(a.Text, b.Text);
+        return new PairComparison(a.Id, b.Id, a.Text, b.Text, related?.Relation, scores.Resemblance, scores.ContainmentAInB,
+            scores.ContainmentBInA, scores.SharedWords, alignment);
+    }
+
     /// <summary>The page model of this comparison.</summary>
     public PairPageModel ToPageModel() => new()
     {

@@ -107,6 +107,43 @@ public sealed class CompareTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void Compare_in_a_corpus_gives_every_dedup_pair_its_exact_line_and_discounts_the_learned_footer()
+    {
+        string outDir = Path.Combine(_dir.Path, "out");
+        var (exit, _, stderr) = Cli.Run("dedup", TestPaths.Sample, "--out", outDir, "--progress", "None", "--no-copy");
+        Assert.True(exit == 0, stderr);
+        var pairs = Cli.JsonLines(Path.Combine(outDir, "pairs.jsonl")).ToList();
+        Assert.Equal(3, pairs.Count);
+        foreach (var pair in pairs)
+        {
+            var (code, stdout, err) = Cli.Run("compare", "--corpus", TestPaths.Sample, pair.GetProperty("a").GetString()!,
+                pair.GetProperty("b").GetString()!, "--json", "--progress", "None");
+            Assert.True(code == 0, err);
+            var json = Cli.Json(stdout);
+            foreach (string field in new[] { "resemblance", "containment_a_in_b", "containment_b_in_a", "shared_words" })
+                Assert.Equal(pair.GetProperty(field).GetDouble(), json.GetProperty(field).GetDouble());
+            Assert.Equal(pair.GetProperty("relation").GetString(), json.GetProperty("relation").GetString());
+            Assert.NotEmpty(json.GetProperty("passages").EnumerateArray());
+        }
+
+        // Two unrelated stories of one site share its long footer. On their own the two texts cannot tell a footer
+        // from reuse, so the footer is a passage; within the corpus it is learned as furniture and nothing remains.
+        string[] footerPair = ["valley-school-roof", "valley-farmers-market"];
+        var alone = CompareJson(_dir.File("school.txt", SampleText(footerPair[0])), _dir.File("market.txt", SampleText(footerPair[1])));
+        Assert.NotEmpty(alone.GetProperty("passages").EnumerateArray());
+        var (exit2, stdout2, stderr2) = Cli.Run("compare", "--corpus", TestPaths.Sample, footerPair[0], footerPair[1], "--json", "--progress", "None");
+        Assert.True(exit2 == 0, stderr2);
+        var inCorpus = Cli.Json(stdout2);
+        Assert.Equal(JsonValueKind.Null, inCorpus.GetProperty("relation").ValueKind);
+        Assert.Empty(inCorpus.GetProperty("passages").EnumerateArray());
+        Assert.Equal(0, inCorpus.GetProperty("shared_words").GetInt32());
+    }
+
+    private static string SampleText(string id) => File.ReadLines(TestPaths.Sample)
+        .Select(line => JsonDocument.Parse(line).RootElement)
+        .Single(doc => doc.GetProperty("id").GetString() == id).GetProperty("text").GetString()!;
+
+    [Fact]
     public void Terminal_view_marks_edits_inline_with_scores_and_coverage()
     {
         var (exit, stdout, stderr) = Cli.Run("compare", _dir.File("a.txt", TextA), _dir.File("b.txt", TextB));

@@ -21,23 +21,23 @@ public static class CompareCommand
 
     private static readonly Argument<string> First = new("a") { Description = "File A (.txt as UTF-8, .html through the readability extractor), or an id with --corpus." };
     private static readonly Argument<string> Second = new("b") { Description = "File B, or an id with --corpus." };
-    private static readonly Option<string?> CorpusPath = new("--corpus") { Description = "Read A and B by id from this input (JSONL, Parquet or a folder), as dedup reads it." };
+    private static readonly Option<string?> CorpusPath = new("--corpus") { Description = "Read A and B by id from this input (JSONL, Parquet or a folder) and score them within it, as dedup does (furniture learned from the whole input; costs one dedup run of it)." };
     private static readonly Option<bool> Json = new("--json") { Description = "Write the scores and passages as JSON to stdout (offsets in Unicode code points)." };
     private static readonly Option<string?> HtmlFile = new("--html") { Description = "Also write a self-contained HTML page of the two texts side by side to this file." };
+    private static readonly Option<ProgressMode> Progress = new("--progress") { Description = "Progress display while --corpus is analysed.", DefaultValueFactory = _ => ProgressMode.Auto };
+    private static readonly ScoringOptions Scoring = new();
     private static readonly Option<CorpusFormat> Format = new("--format") { Description = "Format of --corpus; auto detects from the path.", DefaultValueFactory = _ => CorpusFormat.Auto };
     private static readonly Option<string> IdField = new("--id-field") { Description = "JSONL key / Parquet column of the id.", DefaultValueFactory = _ => "id" };
     private static readonly Option<string> TextField = new("--text-field") { Description = "JSONL key / Parquet column of the text.", DefaultValueFactory = _ => "text" };
-    private static readonly Option<int> ShingleSize = new("--shingle-size") { Description = "Tokens per shingle (as in dedup).", DefaultValueFactory = _ => Defaults.ShingleSize };
-    private static readonly Option<TokenUnit> Tokens = new("--tokens") { Description = "Words, or Characters for OCR-damaged text.", DefaultValueFactory = _ => TokenUnit.Words };
-    private static readonly Option<int> StemPrefix = new("--stem-prefix") { Description = "Hash words on their first N letters (0 = whole words).", DefaultValueFactory = _ => Defaults.Tokenizer.StemPrefix };
 
     /// <summary>Builds the command; its action writes through <paramref name="stdout"/> and <paramref name="stderr"/>.</summary>
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var command = new Command("compare", "Show the reused passages of two documents, with their edits and dedup's scores.")
         {
-            First, Second, CorpusPath, Json, HtmlFile, Format, IdField, TextField, ShingleSize, Tokens, StemPrefix,
+            First, Second, CorpusPath, Json, HtmlFile, Format, IdField, TextField, Progress,
         };
+        foreach (var option in Scoring.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, stdout, stderr)));
         return command;
     }
@@ -45,12 +45,7 @@ public static class CompareCommand
     private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
     {
         string first = parse.GetValue(First)!, second = parse.GetValue(Second)!;
-        var options = new NearDupOptions
-        {
-            Threads = 1,
-            ShingleSize = parse.GetValue(ShingleSize),
-            Tokenizer = new TokenizerOptions { Unit = parse.GetValue(Tokens), StemPrefix = parse.GetValue(StemPrefix) },
-        };
+        var options = Scoring.Apply(parse, new NearDupOptions { Threads = 1 });
         try
         {
             options.Validate();
@@ -62,11 +57,14 @@ public static class CompareCommand
             };
             corpusOptions.Validate();
             string? corpus = parse.GetValue(CorpusPath);
-            var (a, b) = corpus is null
-                ? (ReadFile(first, corpusOptions), ReadFile(second, corpusOptions))
-                : ReadByIds(corpus, corpusOptions, first, second);
-
-            var comparison = PairComparison.Compare(a.Id, a.Text, b.Id, b.Text, options);
+            PairComparison comparison;
+            if (corpus is null)
+            {
+                var a = ReadFile(first, corpusOptions);
+                var b = ReadFile(second, corpusOptions);
+                comparison = PairComparison.Compare(a.Id, a.Text, b.Id, b.Text, options);
+            }
+            else comparison = CompareInCorpus(corpus, corpusOptions, options, first, second, parse.GetValue(Progress), stderr);
 
             bool json = parse.GetValue(Json);
             if (parse.GetValue(HtmlFile) is { } html)
@@ -168,21 +166,45 @@ public static class CompareCommand
         }
     }
 
-    /// <summary>The documents with ids <paramref name="idA"/> and <paramref name="idB"/>, reading the input once and
-    /// stopping as soon as both are found.</summary>
-    private static (CorpusDocument A, CorpusDocument B) ReadByIds(string corpus, CorpusOptions options, string idA, string idB)
+    /// <summary>
+    /// The documents with ids <paramref name="idA"/> and <paramref name="idB"/> compared within their corpus: the whole
+    /// input is analysed as <c>neardup dedup</c> analyses it (all cores), so the page furniture learned from it is
+    /// discounted and the scores equal the pair's line in dedup's pairs.jsonl. Costs one dedup run of the corpus.
+    /// </summary>
+    private static PairComparison CompareInCorpus(string corpus, CorpusOptions corpusOptions, NearDupOptions options,
+        string idA, string idB, ProgressMode progressMode, TextWriter stderr)
     {
+        options = options with { Threads = 0 };
         CorpusDocument? a = null, b = null;
-        foreach (var doc in Corpus.Corpus.Open([corpus], options).ReadDocuments())
+        IEnumerable<CorpusDocument> Watch(IEnumerable<CorpusDocument> documents)
         {
-            if (a is null && doc.Id == idA) a = doc;
-            if (b is null && doc.Id == idB) b = doc;
-            if (a is not null && b is not null) break;
+            foreach (var doc in documents)
+            {
+                if (a is null && doc.Id == idA) a = doc;
+                if (b is null && doc.Id == idB) b = doc;
+                yield return doc;
+            }
         }
+        var reader = Corpus.Corpus.Open([corpus], corpusOptions);
+        var spill = Directory.CreateTempSubdirectory("neardup-compare-");
+        try
+        {
+            using var result = ProgressDisplay.Run(progressMode, stderr,
+                progress => new DedupPipeline(options, spill.FullName).Run(Watch(reader.ReadDocuments()), () => reader.BytesRead, reader.TotalBytes, progress));
+            MissingIds(corpus, corpusOptions, idA, idB, a, b);
+            return PairComparison.Compare(result, a!, b!, options);
+        }
+        finally
+        {
+            spill.Delete(recursive: true);
+        }
+    }
+
+    private static void MissingIds(string corpus, CorpusOptions options, string idA, string idB, CorpusDocument? a, CorpusDocument? b)
+    {
         var missing = new[] { (idA, a), (idB, b) }.Where(x => x.Item2 is null).Select(x => $"'{x.Item1}'").Distinct().ToList();
         if (missing.Count > 0)
             throw new CorpusException(CorpusErrorReason.MissingId, new SourceLocation(corpus), options.IdField,
                 $"no document with id {string.Join(" or ", missing)}");
-        return (a!, b!);
     }
 }

@@ -27,14 +27,8 @@ public static class DedupCommand
     private static readonly Option<bool> SkipBad = new("--skip-bad") { Description = "Skip bad records (and report how many and why) instead of stopping at the first." };
     private static readonly Option<CorpusTextEncoding> Encoding = new("--encoding") { Description = "Text encoding of .txt files and JSONL bytes.", DefaultValueFactory = _ => CorpusTextEncoding.Utf8Strict };
     private static readonly Option<int> Threads = new("--threads") { Description = "Worker threads; 0 = all cores.", DefaultValueFactory = _ => 0 };
-    private static readonly Option<int> ShingleSize = new("--shingle-size") { Description = "Tokens per shingle.", DefaultValueFactory = _ => Defaults.ShingleSize };
-    private static readonly Option<TokenUnit> Tokens = new("--tokens") { Description = "Words, or Characters for OCR-damaged text.", DefaultValueFactory = _ => TokenUnit.Words };
-    private static readonly Option<int> StemPrefix = new("--stem-prefix") { Description = "Hash words on their first N letters (0 = whole words).", DefaultValueFactory = _ => Defaults.Tokenizer.StemPrefix };
-    private static readonly Option<double> Duplicate = new("--duplicate") { Description = "Resemblance at or above which a pair is a duplicate.", DefaultValueFactory = _ => Defaults.DuplicateResemblance };
-    private static readonly Option<double> Containment = new("--containment") { Description = "Share of the smaller inside the larger for contains/contained.", DefaultValueFactory = _ => Defaults.ContainmentThreshold };
-    private static readonly Option<int> MinSharedWords = new("--min-shared-words") { Description = "Words in reused passages for partial reuse.", DefaultValueFactory = _ => Defaults.MinSharedWords };
+    private static readonly ScoringOptions Scoring = new();
     private static readonly Option<double> LshThreshold = new("--lsh-threshold") { Description = "Resemblance the LSH banding is tuned for.", DefaultValueFactory = _ => Defaults.LshThreshold };
-    private static readonly Option<int> FurnitureMinDocs = new("--furniture-min-docs") { Description = "Documents a passage must appear in before it can be furniture.", DefaultValueFactory = _ => Defaults.FurnitureMinDocuments };
     private static readonly Option<RepresentativeChoice> Keep = new("--keep") { Description = "Which copy of a cluster the de-duplicated output keeps.", DefaultValueFactory = _ => RepresentativeChoice.Longest };
     private static readonly Option<bool> NoCopy = new("--no-copy") { Description = "Do not write the de-duplicated copy of the input." };
     private static readonly Option<ProgressMode> Progress = new("--progress") { Description = "Progress display.", DefaultValueFactory = _ => ProgressMode.Auto };
@@ -46,9 +40,9 @@ public static class DedupCommand
     {
         var command = new Command("dedup", "Find duplicates and partial reuse; write pairs.jsonl, clusters.jsonl and a de-duplicated copy.")
         {
-            Inputs, Out, Format, IdField, TextField, SkipBad, Encoding, Threads, ShingleSize, Tokens, StemPrefix,
-            Duplicate, Containment, MinSharedWords, LshThreshold, FurnitureMinDocs, Keep, NoCopy, Progress, Report, Passages,
+            Inputs, Out, Format, IdField, TextField, SkipBad, Encoding, Threads, LshThreshold, Keep, NoCopy, Progress, Report, Passages,
         };
+        foreach (var option in Scoring.All) command.Options.Add(option);
         command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, stdout, stderr, cancellationToken)));
         return command;
     }
@@ -95,18 +89,12 @@ public static class DedupCommand
             OnBadRecord = parse.GetValue(SkipBad) ? BadRecordAction.Skip : BadRecordAction.Fail,
             TextEncoding = parse.GetValue(Encoding),
         };
-        var options = new NearDupOptions
+        var options = Scoring.Apply(parse, new NearDupOptions
         {
             Threads = parse.GetValue(Threads),
-            ShingleSize = parse.GetValue(ShingleSize),
-            Tokenizer = new TokenizerOptions { Unit = parse.GetValue(Tokens), StemPrefix = parse.GetValue(StemPrefix) },
-            DuplicateResemblance = parse.GetValue(Duplicate),
-            ContainmentThreshold = parse.GetValue(Containment),
-            MinSharedWords = parse.GetValue(MinSharedWords),
             LshThreshold = parse.GetValue(LshThreshold),
-            FurnitureMinDocuments = parse.GetValue(FurnitureMinDocs),
             Representative = parse.GetValue(Keep),
-        };
+        });
         try
         {
             options.Validate();
