@@ -38,15 +38,15 @@ public static class CompareCommand
             First, Second, CorpusPath, Json, HtmlFile, Format, IdField, TextField, Progress,
         };
         foreach (var option in Scoring.All) command.Options.Add(option);
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, stdout, stderr)));
+        command.SetAction((parse, cancellationToken) => Task.FromResult(Execute(parse, stdout, stderr, cancellationToken)));
         return command;
     }
 
-    private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr)
+    private static int Execute(ParseResult parse, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         string first = parse.GetValue(First)!, second = parse.GetValue(Second)!;
         var options = Scoring.Apply(parse, new NearDupOptions { Threads = 1 });
-        try
+        return CommandErrors.Run(stderr, () =>
         {
             options.Validate();
             var corpusOptions = new CorpusOptions
@@ -64,7 +64,7 @@ public static class CompareCommand
                 var b = ReadFile(second, corpusOptions);
                 comparison = PairComparison.Compare(a.Id, a.Text, b.Id, b.Text, options);
             }
-            else comparison = CompareInCorpus(corpus, corpusOptions, options, first, second, parse.GetValue(Progress), stderr);
+            else comparison = CompareInCorpus(corpus, corpusOptions, options, first, second, parse.GetValue(Progress), stderr, cancellationToken);
 
             bool json = parse.GetValue(Json);
             if (parse.GetValue(HtmlFile) is { } html)
@@ -80,22 +80,7 @@ public static class CompareCommand
             if (json) WriteJson(stdout, comparison);
             else CompareView.Write(stdout, comparison);
             return Program.ExitOk;
-        }
-        catch (CorpusException e)
-        {
-            stderr.WriteLine($"neardup: {e.Message}");
-            return Program.ExitBadInput;
-        }
-        catch (ArgumentException e)
-        {
-            stderr.WriteLine($"neardup: {e.Message}");
-            return Program.ExitBadInput;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"neardup: {e.Message}");
-            return Program.ExitBadInput;
-        }
+        });
     }
 
     /// <summary>The JSON form: ids, dedup's scores, coverage of each text and the passages.</summary>
@@ -172,7 +157,7 @@ public static class CompareCommand
     /// discounted and the scores equal the pair's line in dedup's pairs.jsonl. Costs one dedup run of the corpus.
     /// </summary>
     private static PairComparison CompareInCorpus(string corpus, CorpusOptions corpusOptions, NearDupOptions options,
-        string idA, string idB, ProgressMode progressMode, TextWriter stderr)
+        string idA, string idB, ProgressMode progressMode, TextWriter stderr, CancellationToken cancellationToken)
     {
         options = options with { Threads = 0 };
         CorpusDocument? a = null, b = null;
@@ -190,7 +175,7 @@ public static class CompareCommand
         try
         {
             using var result = ProgressDisplay.Run(progressMode, stderr,
-                progress => new DedupPipeline(options, spill.FullName).Run(Watch(reader.ReadDocuments()), () => reader.BytesRead, reader.TotalBytes, progress));
+                progress => new DedupPipeline(options, spill.FullName).Run(Watch(reader.ReadDocuments()), () => reader.BytesRead, reader.TotalBytes, progress, cancellationToken));
             MissingIds(corpus, corpusOptions, idA, idB, a, b);
             return PairComparison.Compare(result, a!, b!, options);
         }

@@ -95,7 +95,7 @@ public static class DedupCommand
             LshThreshold = parse.GetValue(LshThreshold),
             Representative = parse.GetValue(Keep),
         });
-        try
+        return CommandErrors.Run(stderr, () =>
         {
             options.Validate();
             corpusOptions.Validate();
@@ -133,21 +133,6 @@ public static class DedupCommand
             if (reportDir is not null) stdout.WriteLine($"Report written to {Path.Combine(reportDir, DedupReportWriter.IndexFile)} ({result.Pairs.Count:N0} pair pages)");
             if (reader.SkipReport.Total > 0) stderr.WriteLine($"Skipped {reader.SkipReport.Total} bad record(s): {reader.SkipReport}");
             return Program.ExitOk;
-        }
-        catch (CorpusException e)
-        {
-            stderr.WriteLine($"neardup: {e.Message}");
-            return Program.ExitBadInput;
-        }
-        catch (ArgumentException e)
-        {
-            stderr.WriteLine($"neardup: {e.Message}");
-            return Program.ExitBadInput;
-        }
-        catch (OperationCanceledException)
-        {
-            stderr.WriteLine("neardup: cancelled; no output was changed half-way.");
-            return Program.ExitFailure;
-        }
+        });
     }
 }
