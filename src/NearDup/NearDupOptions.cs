@@ -39,7 +39,11 @@ public sealed record NearDupOptions
     /// </summary>
     public double FurnitureCoherence { get; init; } = 0.5;
 
-    /// <summary>Fingerprints in more documents than this never generate candidate pairs (they are treated as furniture).</summary>
+    /// <summary>
+    /// Largest group (documents sharing a fingerprint or an LSH bucket) whose every pair is a candidate. A larger group
+    /// is still tested for furniture; if it is a story's copies, each member is paired with one hub copy instead, so
+    /// the candidates stay linear in the group and the cluster is still whole.
+    /// </summary>
     public int MaxPostings { get; init; } = 1000;
 
     /// <summary>Resemblance (Jaccard of content shingles) at or above which a pair is <c>duplicate</c>.</summary>

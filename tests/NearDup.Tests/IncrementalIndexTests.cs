@@ -29,6 +29,21 @@ public class IncrementalIndexTests
     }
 
     [Fact]
+    public void A_story_stored_more_often_than_the_posting_cap_is_still_found_while_a_footer_as_common_is_not()
+    {
+        using var index = new IncrementalIndex(new NearDupOptions { MaxPostings = 8 });
+        var story = new TextMaker(7).Paragraphs(5);
+        for (int i = 0; i < 20; i++) index.Add($"copy-{i:00}", new TextMaker(500 + i).Sentence() + "\n" + string.Join("\n", story));
+        for (int i = 0; i < 12; i++) index.Add($"site-{i:00}", string.Join("\n", new TextMaker(100 + i).Paragraphs(4)) + "\n" + Footer);
+
+        var matches = index.Query("A new opening line.\n" + string.Join("\n", story));
+        Assert.NotEmpty(matches);
+        Assert.All(matches, m => Assert.StartsWith("copy-", m.Id));
+        Assert.Equal(Relation.Duplicate, matches[0].Relation);
+        Assert.Empty(index.Query(string.Join("\n", new TextMaker(999).Paragraphs(3)) + "\n" + Footer));
+    }
+
+    [Fact]
     public void A_copy_is_a_duplicate_and_an_excerpt_is_contained()
     {
         using var index = Build(out var stories);

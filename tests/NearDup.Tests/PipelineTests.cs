@@ -65,6 +65,34 @@ public class PipelineTests
     }
 
     [Fact]
+    public void A_story_copied_more_often_than_the_posting_cap_is_still_one_cluster_while_a_footer_as_common_is_furniture()
+    {
+        // MaxPostings bounds the pairs one shared fingerprint (or LSH bucket) may create. Past it, a group is still
+        // tested for coherence: copies of one story link to the group's first carrier (a star, linear in the group),
+        // while unrelated pages sharing a footer are furniture. The same shape at full scale: a wire story reprinted
+        // by more than 1,000 outlets, or a boilerplate page repeated thousands of times in a crawl.
+        const int Cap = 8, Copies = 20;
+        var story = new TextMaker(7).Paragraphs(5);
+        var docs = new List<(string, string)>();
+        for (int i = 0; i < Copies; i++)
+        {
+            var own = new TextMaker(500 + i);
+            docs.Add(($"copy-{i:00}", own.Sentence() + "\n" + string.Join("\n", story.Take(5 - i % 2)) + "\n" + own.Sentence()));
+        }
+        for (int i = 0; i < 12; i++) docs.Add(($"site-{i:00}", string.Join("\n", new TextMaker(100 + i).Paragraphs(4)) + "\n" + Footer));
+        var result = Run(Docs(docs.ToArray()), new NearDupOptions { MaxPostings = Cap });
+
+        var cluster = Assert.Single(result.Clusters);
+        Assert.Equal(Copies, cluster.Members.Length);
+        Assert.All(cluster.Members, m => Assert.StartsWith("copy-", result.Documents[m].Id));
+        Assert.True(result.FurnitureFingerprints > 0, "the footer, in 12 unrelated pages (> the cap), is furniture");
+        Assert.All(result.Pairs, p => Assert.StartsWith("copy-", result.Documents[p.A].Id));
+        // Linear, not quadratic: every copy is paired, with far fewer than the 190 pairs of all copies.
+        Assert.InRange(result.Pairs.Count, Copies - 1, Copies * (Copies - 1) / 2 - 1);
+        Assert.Equal(12 + 1, result.KeptCount);
+    }
+
+    [Fact]
     public void Abridged_copy_is_contained_and_partial_reprint_is_partial()
     {
         var maker = new TextMaker(21);

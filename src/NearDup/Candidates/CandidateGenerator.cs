@@ -135,24 +135,39 @@ public static class CandidateGenerator
                 // Fingerprints are distinct within a document and the sort is stable over document order, so the
                 // group's owners are distinct documents in ascending order.
                 var carriers = owners.AsSpan(start, end - start);
-                // Past MaxPostings a fingerprint is furniture whatever the furniture options: its pairs would be quadratic.
-                if (carriers.Length > options.MaxPostings
-                    || (carriers.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(carriers, documents, options)))
+                if (carriers.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(carriers, documents, options))
                 {
                     var (a, b) = FurnitureModel.LeastAlikeCarriers(carriers, documents);
                     furniture.Add((hashes[start], a, b));
                 }
-                else
-                {
-                    for (int i = 0; i < carriers.Length; i++)
-                        for (int j = i + 1; j < carriers.Length; j++)
-                            pairs.Add(((ulong)(uint)carriers[i] << 32) | (uint)carriers[j]);
-                }
+                else AddPairs(carriers, documents, options, pairs);
             }
             start = end;
         }
         return pairs;
     }
+
+    /// <summary>
+    /// The candidate pairs of a group of documents (in ascending order) that share a fingerprint or an LSH bucket:
+    /// all pairs, or past <see cref="NearDupOptions.MaxPostings"/>, where all pairs would be quadratic (a wire story
+    /// reprinted by thousands of outlets, a boilerplate page repeated across a crawl), each member with the group's
+    /// hub only. Verification then links every true copy to the hub, so the cluster is still whole.
+    /// </summary>
+    private static void AddPairs(ReadOnlySpan<int> group, IReadOnlyList<SketchedDocument> documents, NearDupOptions options, List<ulong> pairs)
+    {
+        if (group.Length <= options.MaxPostings)
+        {
+            for (int i = 0; i < group.Length; i++)
+                for (int j = i + 1; j < group.Length; j++)
+                    pairs.Add(PairKey(group[i], group[j]));
+            return;
+        }
+        int hub = FurnitureModel.Hub(group, documents, options);
+        foreach (int member in group)
+            if (member != hub) pairs.Add(member < hub ? PairKey(member, hub) : PairKey(hub, member));
+    }
+
+    private static ulong PairKey(int a, int b) => ((ulong)(uint)a << 32) | (uint)b;
 
     private static (int From, int To) Range(int range, int ranges, int count) =>
         ((int)((long)range * count / ranges), (int)((long)(range + 1) * count / ranges));
@@ -179,14 +194,12 @@ public static class CandidateGenerator
             {
                 int j = i + 1;
                 while (j < keys.Length && keys[j] == keys[i]) j++;
-                if (j - i >= 2 && j - i <= options.MaxPostings)
+                if (j - i >= 2)
                 {
                     group.Clear();
                     for (int m = i; m < j; m++) group.Add(docs[m]);
                     group.Sort();
-                    for (int x = 0; x < group.Count; x++)
-                        for (int y = x + 1; y < group.Count; y++)
-                            pairs.Add(((ulong)(uint)group[x] << 32) | (uint)group[y]);
+                    AddPairs(CollectionsMarshal.AsSpan(group), documents, options, pairs);
                 }
                 i = j;
             }

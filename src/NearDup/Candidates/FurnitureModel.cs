@@ -36,23 +36,21 @@ public sealed class FurnitureModel
     /// <summary>
     /// Decides whether a frequent fingerprint, carried by <paramref name="carriers"/>, is furniture. It is not when
     /// most of its carriers are copies of another carrier, as with a syndicated story or a source and the texts
-    /// that quote it: among up to 12 carriers spread over the posting list, at least half must have a partner whose
-    /// estimated share of the smaller inside the larger reaches <see cref="NearDupOptions.FurnitureCoherence"/>.
-    /// Unrelated pages that carry one footer have no such partners.
+    /// that quote it: among up to 12 carriers spread over the posting list, at least half must have a partner
+    /// (<see cref="ArePartners"/>). Unrelated pages that carry one footer have no such partners.
     /// </summary>
     internal static bool IsIncoherent(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents, NearDupOptions options)
     {
-        if (carriers.Length > options.MaxPostings) return true;
         const int SampleDocuments = 12;
         int sampleCount = Math.Min(SampleDocuments, carriers.Length);
-        Span<int> sample = stackalloc int[SampleDocuments];
-        for (int i = 0; i < sampleCount; i++) sample[i] = carriers[(int)((long)i * carriers.Length / sampleCount)];
+        bool oversized = carriers.Length > options.MaxPostings;
         int withPartner = 0;
         for (int i = 0; i < sampleCount; i++)
         {
+            var document = documents[Sampled(carriers, i, sampleCount)];
             for (int j = 0; j < sampleCount; j++)
             {
-                if (i != j && EstimatedShareOfSmaller(documents[sample[i]], documents[sample[j]]) >= options.FurnitureCoherence)
+                if (i != j && ArePartners(document, documents[Sampled(carriers, j, sampleCount)], oversized, options))
                 {
                     withPartner++;
                     break;
@@ -61,6 +59,44 @@ public sealed class FurnitureModel
         }
         return withPartner * 2 < sampleCount;
     }
+
+    /// <summary>
+    /// The carrier to pair every other carrier of an oversized group with (more than
+    /// <see cref="NearDupOptions.MaxPostings"/> documents, whose all-pairs would be quadratic): among up to 12 carriers
+    /// spread over the group, the one with the most partners (<see cref="ArePartners"/>), earliest on ties. Copies of
+    /// one story then form a star around a true copy, and union-find still puts them all in one cluster.
+    /// </summary>
+    internal static int Hub(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents, NearDupOptions options)
+    {
+        const int SampleDocuments = 12;
+        int sampleCount = Math.Min(SampleDocuments, carriers.Length);
+        bool oversized = carriers.Length > options.MaxPostings;
+        int hub = carriers[0], mostPartners = -1;
+        for (int i = 0; i < sampleCount; i++)
+        {
+            int candidate = Sampled(carriers, i, sampleCount);
+            int partners = 0;
+            for (int j = 0; j < sampleCount; j++)
+                if (j != i && ArePartners(documents[candidate], documents[Sampled(carriers, j, sampleCount)], oversized, options)) partners++;
+            if (partners > mostPartners) (hub, mostPartners) = (candidate, partners);
+        }
+        return hub;
+    }
+
+    private static int Sampled(ReadOnlySpan<int> carriers, int i, int sampleCount) => carriers[(int)((long)i * carriers.Length / sampleCount)];
+
+    /// <summary>
+    /// Whether two carriers of a frequent fingerprint look like copies of one text: the estimated share of the smaller
+    /// inside the larger reaches <see cref="NearDupOptions.FurnitureCoherence"/>. For an oversized group (more than
+    /// <see cref="NearDupOptions.MaxPostings"/> carriers, past which the group only survives as a star of copies) the
+    /// bar is whole-document resemblance at <see cref="NearDupOptions.DuplicateResemblance"/>: a short page that is
+    /// mostly a site's footer is "inside" every page with that footer, and in a group of thousands such pages are
+    /// sure to be sampled (measured on the synthetic 100k corpus: a 6,451-page footer passed the share test through
+    /// its 92–107-shingle briefs, and fails the resemblance test).
+    /// </summary>
+    private static bool ArePartners(SketchedDocument a, SketchedDocument b, bool oversized, NearDupOptions options) => oversized
+        ? MinHashSignature.EstimateJaccard(a.SampleSignature, b.SampleSignature) >= options.DuplicateResemblance
+        : EstimatedShareOfSmaller(a, b) >= options.FurnitureCoherence;
 
     /// <summary>The two carriers least alike (by estimate), whose common run around the fingerprint is the furniture itself.</summary>
     internal static (int A, int B) LeastAlikeCarriers(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents)

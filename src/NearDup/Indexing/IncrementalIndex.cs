@@ -129,20 +129,24 @@ public sealed class IncrementalIndex : IDisposable
         {
             if (!_fingerprintPostings.TryGetValue(fp, out var carriers)) continue;
             var span = CollectionsMarshal.AsSpan(carriers);
-            if (span.Length > _options.MaxPostings
-                || (span.Length >= _options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(span, _documents, _options)))
+            if (span.Length >= _options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(span, _documents, _options))
             {
                 var (a, b) = FurnitureModel.LeastAlikeCarriers(span, _documents);
                 furnitureFingerprints.Add((fp, a, b));
                 continue;
             }
-            foreach (int d in span) shared[d] = shared.GetValueOrDefault(d) + 1;
+            // An oversized group of copies (as in the batch run's candidate pairs) answers with its hub only.
+            if (span.Length > _options.MaxPostings) { int hub = FurnitureModel.Hub(span, _documents, _options); shared[hub] = shared.GetValueOrDefault(hub) + 1; }
+            else foreach (int d in span) shared[d] = shared.GetValueOrDefault(d) + 1;
         }
         var candidates = shared.Where(p => p.Value >= _options.MinSharedFingerprints).Select(p => p.Key).ToHashSet();
         if (query.ShingleCount > 0)
             for (int band = 0; band < _bandPostings.Length; band++)
-                if (_bandPostings[band].TryGetValue(query.BandKeys[band], out var docs) && docs.Count <= _options.MaxPostings)
-                    candidates.UnionWith(docs);
+                if (_bandPostings[band].TryGetValue(query.BandKeys[band], out var docs))
+                {
+                    if (docs.Count <= _options.MaxPostings) candidates.UnionWith(docs);
+                    else candidates.Add(FurnitureModel.Hub(CollectionsMarshal.AsSpan(docs), _documents, _options));
+                }
         var furniture = furnitureFingerprints.Count == 0 ? FurnitureModel.None : FurnitureModel.Learn(furnitureFingerprints, i => _documents[i], _store);
         return (candidates.Order().ToList(), furniture);
     }
