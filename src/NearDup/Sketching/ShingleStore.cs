@@ -73,7 +73,11 @@ public sealed class InMemoryShingleStore : IShingleStore
     public void Dispose() => Clear();
 }
 
-/// <summary>Shingles in a temporary file that is deleted when the store is disposed (or the process exits).</summary>
+/// <summary>
+/// Shingles in a temporary file that never outlives the store. On Linux and macOS the file is unlinked as soon as it
+/// is open, so nothing is left behind even when the process is killed; the open handle keeps its data until disposed.
+/// On Windows, where an open file cannot be unlinked, it is deleted on close.
+/// </summary>
 public sealed class FileShingleStore : IShingleStore
 {
     private readonly FileStream _stream;
@@ -86,13 +90,12 @@ public sealed class FileShingleStore : IShingleStore
     {
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, $".neardup-shingles-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        bool unlinkNow = !OperatingSystem.IsWindows();
+        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20,
+            unlinkNow ? FileOptions.None : FileOptions.DeleteOnClose);
+        if (unlinkNow) File.Delete(path);
         _handle = _stream.SafeFileHandle;
-        FilePath = path;
     }
-
-    /// <summary>The temporary file.</summary>
-    public string FilePath { get; }
 
     /// <inheritdoc />
     public long Append(ReadOnlySpan<uint> shingles)
