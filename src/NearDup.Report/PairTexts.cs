@@ -1,3 +1,4 @@
+using NearDup.Output;
 using System.Buffers;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
@@ -17,16 +18,14 @@ public sealed class PairTexts : IDisposable
     private readonly long[]? _offsets;
     private readonly int[]? _lengths;
     private readonly SafeFileHandle? _file;
-    private readonly string? _path;
 
     private PairTexts(string?[] inMemory) => _inMemory = inMemory;
 
-    private PairTexts(long[] offsets, int[] lengths, SafeFileHandle file, string path)
+    private PairTexts(long[] offsets, int[] lengths, SafeFileHandle file)
     {
         _offsets = offsets;
         _lengths = lengths;
         _file = file;
-        _path = path;
     }
 
     /// <summary>Documents whose text is held.</summary>
@@ -60,9 +59,7 @@ public sealed class PairTexts : IDisposable
             return new PairTexts(texts) { Count = count };
         }
 
-        Directory.CreateDirectory(spillDirectory);
-        string path = Path.Combine(spillDirectory, $".neardup-texts.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+        var file = SpillFile.Create(spillDirectory, "texts");
         try
         {
             var offsets = new long[n];
@@ -79,7 +76,7 @@ public sealed class PairTexts : IDisposable
                 lengths[doc.Ordinal] = written;
                 position += written;
             });
-            return new PairTexts(offsets, lengths, file, path) { Count = count };
+            return new PairTexts(offsets, lengths, file) { Count = count };
         }
         catch
         {
@@ -122,7 +119,7 @@ public sealed class PairTexts : IDisposable
             while (read < length)
             {
                 int r = RandomAccess.Read(_file!, rented.AsSpan(read, length - read), _offsets![ordinal] + read);
-                if (r == 0) throw new IOException($"Unexpected end of the text spill file {_path}.");
+                if (r == 0) throw new IOException("Unexpected end of the text spill file.");
                 read += r;
             }
             return Encoding.UTF8.GetString(rented, 0, length);

@@ -177,7 +177,8 @@ public sealed class DedupReportTests : IDisposable
         using (var texts = PairTexts.Collect(docs, result, spill))
         {
             Assert.Equal(6, texts.Count);
-            Assert.Single(Directory.GetFiles(spill));
+            // The spill file is unlinked as soon as it is open (see SpillFile), so a killed run leaves nothing behind.
+            if (!OperatingSystem.IsWindows()) Assert.Empty(Directory.GetFiles(spill));
             foreach (var pair in result.Pairs)
             {
                 Assert.Equal(docs[pair.A].Text, texts.Get(pair.A));
@@ -186,7 +187,7 @@ public sealed class DedupReportTests : IDisposable
             int unpaired = docs.FindIndex(d => d.Id == "river-otters-return");
             Assert.Throws<InvalidOperationException>(() => texts.Get(unpaired));
         }
-        Assert.Empty(Directory.GetFiles(spill)); // deleted on dispose
+        Assert.Empty(Directory.GetFiles(spill));
 
         var renamed = docs.Select(d => d.Ordinal == 0 ? d with { Id = "changed" } : d);
         Assert.Throws<InvalidOperationException>(() => PairTexts.Collect(renamed, result, spillDirectory: null));

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using NearDup.Output;
 
 namespace NearDup.Sketching;
 
@@ -73,29 +74,15 @@ public sealed class InMemoryShingleStore : IShingleStore
     public void Dispose() => Clear();
 }
 
-/// <summary>
-/// Shingles in a temporary file that never outlives the store. On Linux and macOS the file is unlinked as soon as it
-/// is open, so nothing is left behind even when the process is killed; the open handle keeps its data until disposed.
-/// On Windows, where an open file cannot be unlinked, it is deleted on close.
-/// </summary>
+/// <summary>Shingles in a <see cref="SpillFile"/>: gone when the store is disposed or the process ends, however it ends.</summary>
 public sealed class FileShingleStore : IShingleStore
 {
-    private readonly FileStream _stream;
     private readonly SafeFileHandle _handle;
     private readonly Lock _gate = new();
     private long _length;
 
-    /// <summary>Creates the temporary file in <paramref name="directory"/>.</summary>
-    public FileShingleStore(string directory)
-    {
-        Directory.CreateDirectory(directory);
-        string path = Path.Combine(directory, $".neardup-shingles-{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
-        bool unlinkNow = !OperatingSystem.IsWindows();
-        _stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 20,
-            unlinkNow ? FileOptions.None : FileOptions.DeleteOnClose);
-        if (unlinkNow) File.Delete(path);
-        _handle = _stream.SafeFileHandle;
-    }
+    /// <summary>Creates the spill file in <paramref name="directory"/>.</summary>
+    public FileShingleStore(string directory) => _handle = SpillFile.Create(directory, "shingles");
 
     /// <inheritdoc />
     public long Append(ReadOnlySpan<uint> shingles)
@@ -125,5 +112,5 @@ public sealed class FileShingleStore : IShingleStore
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _handle.Dispose();
 }
