@@ -64,8 +64,10 @@ public sealed class PairAlignmentRun
     /// <summary>Aligns the pairs, yielding one output per pair in pair order.</summary>
     /// <param name="passagesJson">Whether to serialise each pair's passages (for pairs.jsonl).</param>
     /// <param name="onPair">Optional: called once per pair, on a worker thread, e.g. to write its page.</param>
+    /// <param name="progress">Optional: told after each chunk of pairs (stage <see cref="PipelineStage.Aligning"/>).</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    public IEnumerable<AlignedPairOutput> Run(bool passagesJson, Action<AlignedPair>? onPair, CancellationToken cancellationToken = default)
+    public IEnumerable<AlignedPairOutput> Run(bool passagesJson, Action<AlignedPair>? onPair, IProgress<PipelineProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         var pairs = _result.Pairs;
         var documents = _result.Documents;
@@ -99,6 +101,7 @@ public sealed class PairAlignmentRun
             {
                 ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             }
+            progress?.Report(new PipelineProgress(PipelineStage.Aligning, to, pairs.Count, 0, null));
             for (int i = 0; i < to - from; i++)
             {
                 yield return outputs[i];

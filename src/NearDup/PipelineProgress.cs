@@ -11,6 +11,8 @@ public enum PipelineStage
     Verifying,
     /// <summary>Clustering and finishing.</summary>
     Clustering,
+    /// <summary>Aligning the passages of every pair (for the report or pairs.jsonl passages), after the run.</summary>
+    Aligning,
 }
 
 /// <summary>A progress report: the stage, the items done in it, and the input bytes read so far.</summary>

@@ -53,15 +53,16 @@ public static class DedupCommand
     /// is set, and/or the HTML report, in one pass over the pairs.
     /// </summary>
     private static void WritePairsWithPassages(string[] inputs, CorpusOptions corpusOptions, NearDupOptions options, DedupResult result,
-        string outDir, string? reportDir, bool passages, CancellationToken cancellationToken)
+        string outDir, string? reportDir, bool passages, IProgress<PipelineProgress> progress, CancellationToken cancellationToken)
     {
+        progress.Report(new PipelineProgress(PipelineStage.Aligning, 0, result.Pairs.Count, 0, null));
         using var texts = PairTexts.Collect(NearDup.Corpus.Corpus.Open(inputs, corpusOptions).ReadDocuments(), result, spillDirectory: outDir, cancellationToken);
         using var report = reportDir is null ? null : new DedupReportWriter(reportDir, result.Pairs.Count);
         var summaries = new PairAlignmentSummary[result.Pairs.Count];
         var run = new PairAlignmentRun(result, texts, options);
         IEnumerable<ReadOnlyMemory<byte>> Aligned()
         {
-            foreach (var output in run.Run(passages, report is null ? null : report.WritePairPage, cancellationToken))
+            foreach (var output in run.Run(passages, report is null ? null : report.WritePairPage, progress, cancellationToken))
             {
                 summaries[output.Index] = output.Summary;
                 yield return output.PassagesJson;
@@ -112,7 +113,11 @@ public static class DedupCommand
             if (reportDir is null && !parse.GetValue(Passages))
                 DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result);
             else
-                WritePairsWithPassages(inputs, corpusOptions, options, result, outDir, reportDir, parse.GetValue(Passages), cancellationToken);
+                ProgressDisplay.Run(parse.GetValue(Progress), stderr, progress =>
+                {
+                    WritePairsWithPassages(inputs, corpusOptions, options, result, outDir, reportDir, parse.GetValue(Passages), progress, cancellationToken);
+                    return 0;
+                });
             DedupOutputWriter.WriteClusters(Path.Combine(outDir, DedupOutputWriter.ClustersFile), result);
             if (!parse.GetValue(NoCopy))
                 CorpusWriter.WriteSubset(inputs, corpusOptions, result.IsKept, Path.Combine(outDir, "dedup"), result.Documents.Count);

@@ -103,6 +103,8 @@ public static class ProgressDisplay
                 (report.TotalBytes is > 0 ? $", {100.0 * report.BytesRead / report.TotalBytes.Value:N0}%" + Eta(report.BytesRead, report.TotalBytes.Value, seconds) : ""),
             PipelineStage.Candidates => "finding candidates",
             PipelineStage.Verifying => $"verifying {report.Done:N0}/{report.Total:N0} candidate pairs",
+            PipelineStage.Aligning => $"aligning {report.Done:N0}/{report.Total:N0} pairs, {report.Done / seconds:N0} pairs/s" +
+                (report.Total is > 0 ? Eta(report.Done, report.Total.Value, seconds) : ""),
             _ => "clustering",
         };
     }
