@@ -157,7 +157,8 @@ public static class ReportIndex
     /// <paramref name="lastLabel"/> is null, for categories), the count above each non-empty bar.</summary>
     private static void BarChart(TextWriter w, int[] counts, string[] labels, string[] titles, string xTitle, string yTitle, string? lastLabel, string id)
     {
-        const double Width = 560, Height = 230, Left = 46, Right = 12, Top = 18, Bottom = 42;
+        // Left leaves room for tick labels up to "100,000" beside the rotated axis title.
+        const double Width = 560, Height = 230, Left = 62, Right = 12, Top = 18, Bottom = 42;
         double plotW = Width - Left - Right, plotH = Height - Top - Bottom;
         int max = Math.Max(1, counts.Max());
         int step = NiceStep(max);
