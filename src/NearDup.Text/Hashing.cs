@@ -5,15 +5,6 @@ namespace NearDup.Text;
 /// <summary>Small, fast, well-mixed 64-bit hashing primitives shared by tokens and shingles.</summary>
 public static class Hashing
 {
-    /// <summary>FNV-1a 64-bit offset basis, the start value of a token hash.</summary>
-    public const ulong FnvOffset = 14695981039346656037UL;
-    /// <summary>FNV-1a 64-bit prime.</summary>
-    public const ulong FnvPrime = 1099511628211UL;
-
-    /// <summary>Folds one code point into an FNV-1a hash (code points, not bytes, so UTF-16 layout does not matter).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong AddCodePoint(ulong hash, int codePoint) => (hash ^ (uint)codePoint) * FnvPrime;
-
     /// <summary>
     /// MurmurHash3's 64-bit finaliser: a bijection that spreads every input bit over the output, used so that
     /// token and shingle hashes are uniform enough for MinHash, winnowing and bucketing.

@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace NearDup.Text;
@@ -12,14 +15,22 @@ namespace NearDup.Text;
 /// punctuation separate them. Scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer,
 /// Myanmar) give one token per character, so their shingles are character n-grams.
 /// </summary>
-/// <remarks>No allocation per token: ASCII is folded inline; a non-ASCII word is normalised into a stack or
-/// pooled buffer only when it is not already in NFKC.</remarks>
+/// <remarks>No allocation per token: an ASCII word of up to 15 letters is classified, folded and hashed 16
+/// characters at a time with 128-bit vectors; longer ASCII words are folded inline; a non-ASCII word is normalised
+/// into a stack or pooled buffer only when it is not already in NFKC. Every path hashes the same normalised word
+/// to the same value (<see cref="WordHasher"/>).</remarks>
 public static class Tokenizer
 {
     private const int StackNormaliseLimit = 256;
+    private const int VectorWordChars = 16;
 
     /// <summary>Tokenises <paramref name="text"/> into <paramref name="output"/> (which is cleared first).</summary>
-    public static void Tokenize(ReadOnlySpan<char> text, TokenizerOptions options, TokenList output)
+    public static void Tokenize(ReadOnlySpan<char> text, TokenizerOptions options, TokenList output) =>
+        Tokenize(text, options, output, Vector128.IsHardwareAccelerated);
+
+    /// <summary>As <see cref="Tokenize(ReadOnlySpan{char}, TokenizerOptions, TokenList)"/>; <paramref name="vectorised"/>
+    /// false forces the scalar paths, so tests can check both give the same tokens.</summary>
+    internal static void Tokenize(ReadOnlySpan<char> text, TokenizerOptions options, TokenList output, bool vectorised)
     {
         output.Clear();
         int stemPrefix = options.StemPrefix > 0 ? options.StemPrefix : int.MaxValue;
@@ -51,6 +62,14 @@ public static class Tokenizer
                 }
             }
 
+            if (!characters && c < 0x80 && vectorised && text.Length - i >= VectorWordChars
+                && TryShortAsciiWord(text, i, stemPrefix, out int shortEnd, out ulong shortHash))
+            {
+                output.Add(new Token(i, shortEnd - i, shortHash));
+                i = shortEnd;
+                continue;
+            }
+
             if (!characters && c < 0x80 && TryAsciiWord(text, i, stemPrefix, out int asciiEnd, out ulong asciiHash))
             {
                 output.Add(new Token(i, asciiEnd - i, asciiHash));
@@ -80,7 +99,7 @@ public static class Tokenizer
     /// </summary>
     private static bool TryAsciiWord(ReadOnlySpan<char> text, int start, int stemPrefix, out int end, out ulong hash)
     {
-        ulong h = Hashing.FnvOffset;
+        var h = WordHasher.Create();
         int taken = 0;
         int i = start;
         while (i < text.Length)
@@ -89,7 +108,7 @@ public static class Tokenizer
             if (c >= 0x80) { end = 0; hash = 0; return false; }
             if (IsAsciiWordChar(c))
             {
-                if (taken++ < stemPrefix) h = Hashing.AddCodePoint(h, (uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c);
+                if (taken++ < stemPrefix) h.AddByte((uint)(c - 'A') <= 'Z' - 'A' ? (uint)(c | 0x20) : c);
                 i++;
                 continue;
             }
@@ -102,7 +121,40 @@ public static class Tokenizer
             break;
         }
         end = i;
-        hash = Hashing.Mix64(h);
+        hash = h.Finish();
+        return true;
+    }
+
+    /// <summary>
+    /// The vectorised path for the commonest token, an ASCII word of letters and digits shorter than 16 characters
+    /// followed by an ASCII non-word character other than an apostrophe: classifies 16 characters at once, finds the
+    /// word's end from the mask, and folds and hashes it as two 64-bit blocks. Returns false (deciding nothing) for
+    /// anything else, which the scalar paths handle. Needs 16 characters from <paramref name="start"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryShortAsciiWord(ReadOnlySpan<char> text, int start, int stemPrefix, out int end, out ulong hash)
+    {
+        ref ushort first = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
+        var low = Vector128.LoadUnsafe(ref first);
+        var high = Vector128.LoadUnsafe(ref first, 8);
+        // Characters past U+00FF become 0xFF and U+0080..U+00FF stay themselves: none of them is an ASCII letter or
+        // digit, so they end the word, and the end check below sends such a word to the scalar path.
+        var limit = Vector128.Create((ushort)0xFF);
+        var bytes = Vector128.Narrow(Vector128.Min(low, limit), Vector128.Min(high, limit));
+        var isLetter = Vector128.LessThanOrEqual((bytes | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)('z' - 'a')));
+        var isDigit = Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)9));
+        uint wordMask = (isLetter | isDigit).ExtractMostSignificantBits();
+        int length = BitOperations.TrailingZeroCount(~wordMask); // at least 1: text[start] is a word character
+        if (length >= VectorWordChars) { end = 0; hash = 0; return false; }
+        char next = text[start + length];
+        if (next >= 0x80 || next == '\'') { end = 0; hash = 0; return false; }
+
+        int hashed = Math.Min(length, stemPrefix);
+        var folded = bytes | (isLetter & Vector128.Create((byte)0x20));
+        folded &= Vector128.LessThan(Vector128<byte>.Indices, Vector128.Create((byte)hashed));
+        var blocks = folded.AsUInt64();
+        end = start + length;
+        hash = WordHasher.HashShort(blocks.GetElement(0), blocks.GetElement(1), hashed);
         return true;
     }
 
@@ -194,7 +246,7 @@ public static class Tokenizer
     /// <summary>Hashes the normalised form of one token, at most <paramref name="stemPrefix"/> code points of it.</summary>
     private static ulong HashWord(ReadOnlySpan<char> word, int stemPrefix)
     {
-        ulong h = Hashing.FnvOffset;
+        var h = WordHasher.Create();
         int taken = 0;
         bool ascii = true;
         foreach (char c in word)
@@ -208,10 +260,9 @@ public static class Tokenizer
             {
                 if (IsApostrophe(c)) continue;
                 if (taken++ == stemPrefix) break;
-                int folded = (uint)(c - 'A') <= 'Z' - 'A' ? c | 0x20 : c;
-                h = Hashing.AddCodePoint(h, folded);
+                h.AddByte((uint)(c - 'A') <= 'Z' - 'A' ? (uint)(c | 0x20) : c);
             }
-            return Hashing.Mix64(h);
+            return h.Finish();
         }
 
         if (word.IsNormalized(NormalizationForm.FormKC)) return HashFolded(word, stemPrefix);
@@ -226,16 +277,16 @@ public static class Tokenizer
 
     private static ulong HashFolded(ReadOnlySpan<char> normalised, int stemPrefix)
     {
-        ulong h = Hashing.FnvOffset;
+        var h = WordHasher.Create();
         int taken = 0;
         foreach (Rune r in normalised.EnumerateRunes())
         {
             int cp = FoldCodePoint(r);
             if (cp < 0) continue;
             if (taken++ == stemPrefix) break;
-            h = Hashing.AddCodePoint(h, cp);
+            h.AddCodePoint(cp);
         }
-        return Hashing.Mix64(h);
+        return h.Finish();
     }
 
     /// <summary>Folds a code point of a normalised word; returns -1 for code points that carry no identity

@@ -106,3 +106,57 @@ public class TokenizerTests
                      Tokens("Pakistan’s don’t emphasized ﬁnal", options).Select(t => t.Hash));
     }
 }
+
+public class TokenizerPathTests
+{
+    private static readonly string[] Pieces =
+    [
+        "the", "Minister", "Qureshi", "2026", "A", "emphasised", "internationalisation", "counterrevolutionaries",
+        "Pakistan's", "Pakistan’s", "don't", "café", "naïve", "ﬁnal", "ＡＢＣ", "مُحَمَّد", "पाकिस्तान", "北京大学",
+        "Ł", "x1", "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnopq", "rock'n'roll", "'quoted'",
+    ];
+
+    private static readonly string[] Separators = [" ", "  ", ", ", ". ", "\n", "—", "-", "“", "”", "\"", "(", ")", "’", "'", "\u00A0", "\t"];
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 5)]
+    [InlineData(4, 12)]
+    public void The_vectorised_path_gives_the_scalar_paths_tokens_and_hashes(int seed, int stemPrefix)
+    {
+        var random = new Random(seed);
+        var options = new TokenizerOptions { StemPrefix = stemPrefix };
+        for (int round = 0; round < 300; round++)
+        {
+            var text = new System.Text.StringBuilder();
+            int words = random.Next(1, 40);
+            for (int w = 0; w < words; w++)
+            {
+                text.Append(Pieces[random.Next(Pieces.Length)]);
+                // Glue pieces now and then, so words end on every kind of neighbour (apostrophes, non-ASCII letters).
+                if (random.Next(5) > 0) text.Append(Separators[random.Next(Separators.Length)]);
+            }
+            string s = text.ToString();
+            var vectorised = new TokenList();
+            var scalar = new TokenList();
+            Tokenizer.Tokenize(s, options, vectorised, vectorised: true);
+            Tokenizer.Tokenize(s, options, scalar, vectorised: false);
+            Assert.True(vectorised.Span.SequenceEqual(scalar.Span), $"tokens differ for: {s}");
+        }
+    }
+
+    [Fact]
+    public void A_short_word_hashes_like_the_same_word_taken_by_the_general_path()
+    {
+        // "minister " takes the vectorised path; "minister’" ends on a curly apostrophe and takes the scalar one;
+        // "Minister" inside a non-ASCII run takes the general (normalising) path.
+        var list = new TokenList();
+        Tokenizer.Tokenize("minister of the interior  ", TokenizerOptions.Default, list, vectorised: true);
+        ulong fast = list.Span[0].Hash;
+        Tokenizer.Tokenize("minister’", TokenizerOptions.Default, list, vectorised: true);
+        Assert.Equal(fast, list.Span[0].Hash);
+        Tokenizer.Tokenize("ＭＩＮＩＳＴＥＲ", TokenizerOptions.Default, list, vectorised: true);
+        Assert.Equal(fast, list.Span[0].Hash);
+    }
+}
