@@ -93,6 +93,35 @@ public class PipelineTests
     }
 
     [Fact]
+    public void A_sentence_both_articles_repeat_counts_once_in_shared_words()
+    {
+        // Two unrelated articles that share one 15-word sentence, each restating it (lede and body): 15 shared words,
+        // under the 25 a partial reprint needs, although the sentence's two runs per document hold 30 words.
+        var shared = new TextMaker(31).Sentence(15);
+        string Article(int seed)
+        {
+            var maker = new TextMaker(seed);
+            return string.Join("\n", [shared, .. maker.Paragraphs(3), shared, .. maker.Paragraphs(3)]);
+        }
+        var result = Run(Docs(("first", Article(32)), ("second", Article(33))));
+        var scores = result.CreateVerifier().Measure(result.Documents[0], result.Documents[1]);
+        Assert.Equal(15, scores.SharedWords);
+        Assert.Empty(result.Pairs);
+
+        // The control: a 30-word passage shared once is partial reuse.
+        var passage = new TextMaker(34).Sentence(30);
+        string Reprint(int seed)
+        {
+            var maker = new TextMaker(seed);
+            return string.Join("\n", [.. maker.Paragraphs(3), passage, .. maker.Paragraphs(3)]);
+        }
+        var control = Run(Docs(("first", Reprint(35)), ("second", Reprint(36))));
+        var pair = Assert.Single(control.Pairs);
+        Assert.Equal(Relation.Partial, pair.Relation);
+        Assert.Equal(30, pair.SharedWords);
+    }
+
+    [Fact]
     public void Abridged_copy_is_contained_and_partial_reprint_is_partial()
     {
         var maker = new TextMaker(21);

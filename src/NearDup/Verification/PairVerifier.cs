@@ -102,11 +102,17 @@ public sealed class PairVerifier
         return shared;
     }
 
-    /// <summary>Words of <paramref name="document"/> inside runs of shared shingles that cover at least the minimum passage length.</summary>
+    /// <summary>
+    /// Words of <paramref name="document"/> inside runs of shared shingles that cover at least the minimum passage
+    /// length. A passage the document repeats (a lede restated in the body, a pull quote) counts once: its second
+    /// run adds only the shingles the first did not have, so "shared words" measures shared text, not repetition.
+    /// </summary>
     private int PassageWords(LoadedDocument document)
     {
         int k = _options.ShingleSize;
         var covered = document.Covered;
+        var positions = document.Positions;
+        document.Index.BeginCountPass();
         int words = 0;
         int countedUntil = 0; // runs one shingle apart overlap in tokens: count each token once
         int runStart = -1;
@@ -122,8 +128,14 @@ public sealed class PairVerifier
                 int end = Math.Min(document.TokenCount, i - 1 + k);
                 if (end - runStart >= _options.MinPassageTokens || end - runStart == document.TokenCount)
                 {
-                    words += end - Math.Max(runStart, countedUntil);
-                    countedUntil = end;
+                    int fresh = 0;
+                    for (int p = runStart; p < i; p++)
+                        if (document.Index.CountOnce(positions[p])) fresh++;
+                    if (fresh > 0)
+                    {
+                        words += Math.Min(end - Math.Max(runStart, countedUntil), fresh + k - 1);
+                        countedUntil = end;
+                    }
                 }
                 runStart = -1;
             }

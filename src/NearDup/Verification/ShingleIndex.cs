@@ -13,6 +13,8 @@ internal sealed class ShingleIndex
     private int[] _head = new int[2048];
     private int[] _generation = new int[2048];
     private int[] _visited = new int[2048];
+    private int[] _counted = new int[2048];
+    private int _countPass;
     private int[] _next = new int[1024];
     private int _mask = 2047;
     private int _current;
@@ -30,6 +32,7 @@ internal sealed class ShingleIndex
             _head = new int[capacity];
             _generation = new int[capacity];
             _visited = new int[capacity];
+            _counted = new int[capacity];
             _current = 0;
         }
         _mask = capacity - 1;
@@ -49,6 +52,7 @@ internal sealed class ShingleIndex
                     _keys[slot] = key;
                     _head[slot] = i;
                     _visited[slot] = 0;
+                    _counted[slot] = 0;
                     _next[i] = -1;
                     distinct++;
                     break;
@@ -89,5 +93,21 @@ internal sealed class ShingleIndex
     public void MarkPositions(int slot, Span<bool> covered)
     {
         for (int p = _head[slot]; p >= 0; p = _next[p]) covered[p] = true;
+    }
+
+    /// <summary>Starts a new counting pass for <see cref="CountOnce"/>.</summary>
+    public void BeginCountPass()
+    {
+        if (++_countPass == int.MaxValue) { Array.Clear(_counted); _countPass = 1; }
+    }
+
+    /// <summary>True the first time <paramref name="key"/> (a shingle of this document) is seen in the current
+    /// counting pass, false after that or when the document does not hold it.</summary>
+    public bool CountOnce(uint key)
+    {
+        int slot = Find(key);
+        if (slot < 0 || _counted[slot] == _countPass) return false;
+        _counted[slot] = _countPass;
+        return true;
     }
 }
