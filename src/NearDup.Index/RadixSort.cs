@@ -1,10 +1,14 @@
+using System.Buffers;
+
 namespace NearDup.Index;
 
 /// <summary>
 /// LSD radix sorts for the index builders: 8-bit digits, one counting pass per digit, and digits on which every
 /// key agrees are skipped (pair keys of a million documents leave their top bytes zero). Several times faster
 /// than <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/> on the tens of millions of keys a large run
-/// sorts; see bench/NearDup.Benchmarks. Stable, so equal keys keep their payload order.
+/// sorts; see bench/NearDup.Benchmarks. Stable, so equal keys keep their payload order. The scratch arrays are
+/// rented from the shared pool: a run sorts dozens of large arrays, and fresh ones each time would be
+/// large-object allocations that each bring a full garbage collection nearer.
 /// </summary>
 public static class RadixSort
 {
@@ -15,8 +19,8 @@ public static class RadixSort
     public static void Sort(uint[] keys, int[] items, int count)
     {
         if (count < 2) return;
-        var keyScratch = new uint[count];
-        var itemScratch = new int[count];
+        var keyScratch = ArrayPool<uint>.Shared.Rent(count);
+        var itemScratch = ArrayPool<int>.Shared.Rent(count);
         var (srcKeys, srcItems, dstKeys, dstItems) = (keys, items, keyScratch, itemScratch);
         Span<int> offsets = stackalloc int[Buckets];
         for (int shift = 0; shift < 32; shift += DigitBits)
@@ -40,14 +44,18 @@ public static class RadixSort
             Array.Copy(srcKeys, keys, count);
             Array.Copy(srcItems, items, count);
         }
+        ArrayPool<uint>.Shared.Return(keyScratch);
+        ArrayPool<int>.Shared.Return(itemScratch);
     }
 
     /// <summary>Sorts <paramref name="keys"/> ascending.</summary>
-    public static void Sort(ulong[] keys)
+    public static void Sort(ulong[] keys) => Sort(keys, keys.Length);
+
+    /// <summary>Sorts the first <paramref name="count"/> of <paramref name="keys"/> ascending.</summary>
+    public static void Sort(ulong[] keys, int count)
     {
-        int count = keys.Length;
         if (count < 2) return;
-        var scratch = new ulong[count];
+        var scratch = ArrayPool<ulong>.Shared.Rent(count);
         var (src, dst) = (keys, scratch);
         Span<int> offsets = stackalloc int[Buckets];
         for (int shift = 0; shift < 64; shift += DigitBits)
@@ -65,5 +73,6 @@ public static class RadixSort
             (src, dst) = (dst, src);
         }
         if (!ReferenceEquals(src, keys)) Array.Copy(src, keys, count);
+        ArrayPool<ulong>.Shared.Return(scratch);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using NearDup.Index;
@@ -18,6 +19,8 @@ public sealed record CandidateSet(ulong[] Pairs, FurnitureModel Furniture, long 
 /// near-duplicates, including heavily edited ones whose passages are broken up). Both indexes are built by
 /// sorting (hash, document) entries, which is faster and smaller than hash maps of posting lists; the
 /// fingerprint index is built one hash-range partition at a time, so its memory is a sixteenth of the total.
+/// The large transient arrays are rented from the shared pool: allocated afresh, each would be a large-object
+/// allocation and together they forced a full collection every few of them (6 per 100,000 documents).
 /// </summary>
 public static class CandidateGenerator
 {
@@ -29,12 +32,13 @@ public static class CandidateGenerator
     {
         var (fingerprintPairs, furniture) = FingerprintPairs(documents, store, options, cancellationToken);
         var lshPairs = LshPairs(documents, options, cancellationToken);
-        var all = new ulong[fingerprintPairs.Length + lshPairs.Length];
+        int count = fingerprintPairs.Length + lshPairs.Length;
+        var all = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
         fingerprintPairs.CopyTo(all, 0);
         lshPairs.CopyTo(all, fingerprintPairs.Length);
-        RadixSort.Sort(all);
-        int unique = Unique(all);
-        return new CandidateSet(all[..unique], furniture, fingerprintPairs.Length, lshPairs.Length);
+        var pairs = SortedUnique(all, count);
+        ArrayPool<ulong>.Shared.Return(all);
+        return new CandidateSet(pairs, furniture, fingerprintPairs.Length, lshPairs.Length);
     }
 
     private static (ulong[] Pairs, FurnitureModel Furniture) FingerprintPairs(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken ct)
@@ -55,20 +59,22 @@ public static class CandidateGenerator
         });
 
         var furniture = new ConcurrentBag<(uint Hash, int A, int B)>();
-        var pairLists = new List<ulong>[Partitions];
+        var pairLists = new PooledList<ulong>[Partitions];
         // Partitions go in batches: one pass over the documents fills a batch, which bounds memory to the batch.
         for (int first = 0; first < Partitions; first += PartitionsPerBatch)
         {
             int batch = Math.Min(PartitionsPerBatch, Partitions - first);
             var hashes = new uint[batch][];
             var owners = new int[batch][];
+            var sizes = new int[batch];
             var starts = new long[ranges, batch];
             for (int p = 0; p < batch; p++)
             {
                 long total = 0;
                 for (int r = 0; r < ranges; r++) { starts[r, p] = total; total += counts[r, first + p]; }
-                hashes[p] = new uint[total];
-                owners[p] = new int[total];
+                sizes[p] = checked((int)total);
+                hashes[p] = ArrayPool<uint>.Shared.Rent(Math.Max(1, sizes[p]));
+                owners[p] = ArrayPool<int>.Shared.Rent(Math.Max(1, sizes[p]));
             }
             Parallel.For(0, ranges, parallel, r =>
             {
@@ -94,38 +100,44 @@ public static class CandidateGenerator
                 }
             });
             Parallel.For(0, batch, parallel, p =>
-                pairLists[first + p] = GroupPartition(hashes[p], owners[p], documents, options, furniture));
+            {
+                pairLists[first + p] = GroupPartition(hashes[p], owners[p], sizes[p], documents, options, furniture);
+                ArrayPool<uint>.Shared.Return(hashes[p]);
+                ArrayPool<int>.Shared.Return(owners[p]);
+            });
         }
 
         // A pair is a candidate when it shares enough distinct fingerprints.
-        var keys = new ulong[pairLists.Sum(l => (long)l.Count)];
+        int keyCount = checked((int)pairLists.Sum(l => (long)l.Count));
+        var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyCount));
         int offset = 0;
         for (int p = 0; p < pairLists.Length; p++)
         {
-            pairLists[p].CopyTo(keys, offset);
+            pairLists[p].Span.CopyTo(keys.AsSpan(offset));
             offset += pairLists[p].Count;
-            pairLists[p] = null!; // let each list go as soon as it is copied: these are the run's largest allocations
+            pairLists[p].Dispose(); // hand each list back as soon as it is copied: these are the run's largest buffers
         }
-        RadixSort.Sort(keys);
+        RadixSort.Sort(keys, keyCount);
         int kept = 0;
-        for (int i = 0; i < keys.Length;)
+        for (int i = 0; i < keyCount;)
         {
             int j = i + 1;
-            while (j < keys.Length && keys[j] == keys[i]) j++;
+            while (j < keyCount && keys[j] == keys[i]) j++;
             if (j - i >= options.MinSharedFingerprints) keys[kept++] = keys[i];
             i = j;
         }
-        return (keys[..kept], FurnitureModel.Learn(furniture, documents, store));
+        var candidates = keys.AsSpan(0, kept).ToArray();
+        ArrayPool<ulong>.Shared.Return(keys);
+        return (candidates, FurnitureModel.Learn(furniture, documents, store));
     }
 
     /// <summary>Sorts one partition's (fingerprint, document) entries and turns each group of documents sharing a
     /// fingerprint into candidate pair keys, or into furniture.</summary>
-    private static List<ulong> GroupPartition(uint[] hashes, int[] owners, IReadOnlyList<SketchedDocument> documents, NearDupOptions options,
+    private static PooledList<ulong> GroupPartition(uint[] hashes, int[] owners, int n, IReadOnlyList<SketchedDocument> documents, NearDupOptions options,
         ConcurrentBag<(uint Hash, int A, int B)> furniture)
     {
-        int n = hashes.Length;
         RadixSort.Sort(hashes, owners, n);
-        var pairs = new List<ulong>();
+        var pairs = new PooledList<ulong>();
         for (int start = 0; start < n;)
         {
             int end = start + 1;
@@ -153,7 +165,7 @@ public static class CandidateGenerator
     /// reprinted by thousands of outlets, a boilerplate page repeated across a crawl), each member with the group's
     /// hub only. Verification then links every true copy to the hub, so the cluster is still whole.
     /// </summary>
-    private static void AddPairs(ReadOnlySpan<int> group, IReadOnlyList<SketchedDocument> documents, NearDupOptions options, List<ulong> pairs)
+    private static void AddPairs(ReadOnlySpan<int> group, IReadOnlyList<SketchedDocument> documents, NearDupOptions options, PooledList<ulong> pairs)
     {
         if (group.Length <= options.MaxPostings)
         {
@@ -176,24 +188,25 @@ public static class CandidateGenerator
     {
         var withText = documents.Where(d => d.ShingleCount > 0).Select(d => d.Ordinal).ToArray();
         int bands = documents.Count == 0 ? 0 : documents.First(d => true).BandKeys.Length;
-        var perBand = new List<ulong>[bands];
+        var perBand = new PooledList<ulong>[bands];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
         Parallel.For(0, bands, parallel, band =>
         {
-            var keys = new uint[withText.Length];
-            var docs = new int[withText.Length];
-            for (int i = 0; i < withText.Length; i++)
+            int n = withText.Length;
+            var keys = ArrayPool<uint>.Shared.Rent(Math.Max(1, n));
+            var docs = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+            for (int i = 0; i < n; i++)
             {
                 docs[i] = withText[i];
                 keys[i] = documents[withText[i]].BandKeys[band];
             }
-            RadixSort.Sort(keys, docs, keys.Length);
-            var pairs = new List<ulong>();
+            RadixSort.Sort(keys, docs, n);
+            var pairs = new PooledList<ulong>();
             var group = new List<int>();
-            for (int i = 0; i < keys.Length;)
+            for (int i = 0; i < n;)
             {
                 int j = i + 1;
-                while (j < keys.Length && keys[j] == keys[i]) j++;
+                while (j < n && keys[j] == keys[i]) j++;
                 if (j - i >= 2)
                 {
                     group.Clear();
@@ -203,25 +216,31 @@ public static class CandidateGenerator
                 }
                 i = j;
             }
+            ArrayPool<uint>.Shared.Return(keys);
+            ArrayPool<int>.Shared.Return(docs);
             perBand[band] = pairs;
         });
-        var result = new ulong[perBand.Sum(l => (long)l.Count)];
+        int count = checked((int)perBand.Sum(l => (long)l.Count));
+        var all = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
         int offset = 0;
         for (int band = 0; band < perBand.Length; band++)
         {
-            perBand[band].CopyTo(result, offset);
+            perBand[band].Span.CopyTo(all.AsSpan(offset));
             offset += perBand[band].Count;
-            perBand[band] = null!;
+            perBand[band].Dispose();
         }
-        RadixSort.Sort(result);
-        return result[..Unique(result)];
+        var result = SortedUnique(all, count);
+        ArrayPool<ulong>.Shared.Return(all);
+        return result;
     }
 
-    private static int Unique(ulong[] sorted)
+    /// <summary>The distinct values among the first <paramref name="count"/> of <paramref name="keys"/>, ascending, as a new array.</summary>
+    private static ulong[] SortedUnique(ulong[] keys, int count)
     {
+        RadixSort.Sort(keys, count);
         int unique = 0;
-        for (int i = 0; i < sorted.Length; i++)
-            if (i == 0 || sorted[i] != sorted[i - 1]) sorted[unique++] = sorted[i];
-        return unique;
+        for (int i = 0; i < count; i++)
+            if (i == 0 || keys[i] != keys[i - 1]) keys[unique++] = keys[i];
+        return keys.AsSpan(0, unique).ToArray();
     }
 }
