@@ -44,10 +44,14 @@ public sealed class DedupPipeline
     public DedupResult Run(IEnumerable<CorpusDocument> documents, Func<long>? bytesRead = null, long? totalBytes = null,
         IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var sketched = Sketch(documents, bytesRead, totalBytes, progress, cancellationToken);
+        double sketchSeconds = clock.Elapsed.TotalSeconds;
         try
         {
-            return Analyse(sketched, progress, cancellationToken);
+            var result = Analyse(sketched, progress, cancellationToken);
+            result.StageSeconds = [new("read_sketch", sketchSeconds), .. result.StageSeconds];
+            return result;
         }
         catch
         {
@@ -61,10 +65,12 @@ public sealed class DedupPipeline
     public DedupResult Analyse(SketchedCorpus corpus, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var documents = corpus.Documents;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         progress?.Report(new PipelineProgress(PipelineStage.Candidates, 0, null, 0, null));
         var candidates = CandidateGenerator.Generate(documents, corpus.Store, _options, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.EffectiveThreads, CancellationToken = cancellationToken };
 
+        double candidateSeconds = clock.Elapsed.TotalSeconds;
         var verdicts = new RelatedPair?[candidates.Pairs.Length];
         long verified = 0;
         Parallel.For(0, (candidates.Pairs.Length + 1023) / 1024, parallel, () => new PairVerifier(_options, corpus.Store, candidates.Furniture), (chunk, _, verifier) =>
@@ -80,11 +86,16 @@ public sealed class DedupPipeline
             return verifier;
         }, _ => { });
         var pairs = verdicts.Where(v => v is not null).Select(v => v!).ToList();
+        double verifySeconds = clock.Elapsed.TotalSeconds - candidateSeconds;
 
         progress?.Report(new PipelineProgress(PipelineStage.Clustering, 0, null, 0, null));
         var clusters = Clusters(documents, pairs);
+        double clusterSeconds = clock.Elapsed.TotalSeconds - candidateSeconds - verifySeconds;
         return new DedupResult(corpus, _options, candidates.Furniture, pairs, clusters, candidates.Pairs.Length,
-            candidates.FromFingerprints, candidates.FromLsh);
+            candidates.FromFingerprints, candidates.FromLsh)
+        {
+            StageSeconds = [new("candidates", candidateSeconds), new("verify", verifySeconds), new("cluster", clusterSeconds)],
+        };
     }
 
     private List<DuplicateCluster> Clusters(IReadOnlyList<SketchedDocument> documents, List<RelatedPair> pairs)

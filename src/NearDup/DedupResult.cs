@@ -62,6 +62,10 @@ public sealed class DedupResult : IDisposable
     /// <summary>The number of documents the de-duplicated copy keeps.</summary>
     public int KeptCount => _kept.Count(k => k);
 
+    /// <summary>Wall-clock seconds per pipeline stage, in stage order ("read_sketch" only when the run read the
+    /// documents itself): where a run spends its time, for the summary and for benchmarks.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> StageSeconds { get; internal set; } = [];
+
     /// <summary>Pairs per relation.</summary>
     public int CountRelation(Relation relation) => Pairs.Count(p => p.Relation == relation);
 }

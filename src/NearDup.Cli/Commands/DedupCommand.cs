@@ -110,6 +110,7 @@ public static class DedupCommand
             using var result = ProgressDisplay.Run(parse.GetValue(Progress), stderr,
                 progress => pipeline.Run(reader.ReadDocuments(), () => reader.BytesRead, reader.TotalBytes, progress, cancellationToken));
 
+            double pipelineSeconds = clock.Elapsed.TotalSeconds;
             if (reportDir is null && !parse.GetValue(Passages))
                 DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result);
             else
@@ -122,6 +123,8 @@ public static class DedupCommand
             if (!parse.GetValue(NoCopy))
                 CorpusWriter.WriteSubset(inputs, corpusOptions, result.IsKept, Path.Combine(outDir, "dedup"), result.Documents.Count);
             clock.Stop();
+            var stageSeconds = result.StageSeconds.ToDictionary(s => s.Key, s => Math.Round(s.Value, 3));
+            stageSeconds["write"] = Math.Round(clock.Elapsed.TotalSeconds - pipelineSeconds, 3);
 
             var summary = new RunSummary(
                 result.Documents.Count, reader.SkipReport.Total, result.CandidatePairs, result.CountRelation(Relation.Duplicate),
@@ -133,6 +136,7 @@ public static class DedupCommand
                 candidate_pairs = summary.CandidatePairs, duplicate_pairs = summary.Duplicates, containment_pairs = summary.Containments,
                 partial_pairs = summary.Partials, clusters = summary.Clusters, kept = summary.Kept,
                 furniture_shingles = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
+                stage_seconds = stageSeconds,
             }, new JsonSerializerOptions { WriteIndented = true }));
             SummaryTable.Write(stdout, summary);
             if (reportDir is not null) stdout.WriteLine($"Report written to {Path.Combine(reportDir, DedupReportWriter.IndexFile)} ({result.Pairs.Count:N0} pair pages)");
