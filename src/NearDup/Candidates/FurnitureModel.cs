@@ -11,9 +11,21 @@ namespace NearDup.Candidates;
 /// </summary>
 public sealed class FurnitureModel
 {
+    private const int FilterBits = 20;
     private readonly HashSet<uint> _furniture;
+    // One bit per value of a hash's top 20 bits (128 KiB): a clear bit answers "not furniture" without probing the set, which
+    // is the answer for nearly every shingle of a run (the 37,000 furniture shingles of 1M documents set 3.5% of the bits).
+    private readonly ulong[] _filter = new ulong[(1 << FilterBits) / 64];
 
-    internal FurnitureModel(HashSet<uint> furniture) => _furniture = furniture;
+    internal FurnitureModel(HashSet<uint> furniture)
+    {
+        _furniture = furniture;
+        foreach (uint hash in furniture)
+        {
+            uint bucket = hash >> (32 - FilterBits);
+            _filter[bucket >> 6] |= 1UL << (int)(bucket & 63);
+        }
+    }
 
     /// <summary>A model that knows no furniture.</summary>
     public static FurnitureModel None { get; } = new([]);
@@ -22,14 +34,18 @@ public sealed class FurnitureModel
     public int Count => _furniture.Count;
 
     /// <summary>Whether the (folded) shingle hash is a furniture fingerprint.</summary>
-    public bool IsFurniture(uint shingleHash) => _furniture.Contains(shingleHash);
+    public bool IsFurniture(uint shingleHash)
+    {
+        uint bucket = shingleHash >> (32 - FilterBits);
+        return (_filter[bucket >> 6] & (1UL << (int)(bucket & 63))) != 0 && _furniture.Contains(shingleHash);
+    }
 
     /// <summary>Whether any of the document's fingerprints is furniture.</summary>
     public bool Touches(SketchedDocument document)
     {
         if (_furniture.Count == 0) return false;
         foreach (uint fp in document.Fingerprints)
-            if (_furniture.Contains(fp)) return true;
+            if (IsFurniture(fp)) return true;
         return false;
     }
 
