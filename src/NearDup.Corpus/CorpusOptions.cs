@@ -71,8 +71,29 @@ public sealed record CorpusOptions
     /// <summary>How bytes are decoded; strict UTF-8 by default.</summary>
     public CorpusTextEncoding TextEncoding { get; init; } = CorpusTextEncoding.Utf8Strict;
 
+    /// <summary>
+    /// Threads that parse JSONL lines (UTF-8 validation, JSON, decoding to text) while one thread reads and splits the
+    /// file and the consumer takes the documents in file order. 0 (default) picks <see cref="ParseThreadsFor"/> the
+    /// machine's cores; 1 parses on the reading thread. Documents, ordinals and errors are the same for every value.
+    /// </summary>
+    public int ParseThreads { get; init; }
+
     /// <summary>Initial JSONL read buffer; it grows for longer lines. Internal so tests can force lines across buffer boundaries.</summary>
     internal int JsonlBufferSize { get; init; } = 1 << 20;
+
+    /// <summary>Bytes of lines handed to a parse thread at once. Internal so tests can make many small chunks.</summary>
+    internal int JsonlChunkBytes { get; init; } = 1 << 20;
+
+    /// <summary>The parse threads <see cref="ParseThreads"/> asks for.</summary>
+    internal int EffectiveParseThreads => ParseThreads > 0 ? ParseThreads : ParseThreadsFor(Environment.ProcessorCount);
+
+    /// <summary>
+    /// Parse threads worth running beside a pipeline on <paramref name="cores"/> cores. One reading thread parses
+    /// 350-400 MB/s of news JSONL, and a core sketches 150-220 MB/s, so the reader only holds a run back from about
+    /// three cores on; parsing on other threads costs 25-40% more reader CPU (copies, hand-offs), which two cores
+    /// cannot spare (bench/NearDup.Benchmarks ReaderBenchmarks). So: one thread up to two cores, then a third of them.
+    /// </summary>
+    public static int ParseThreadsFor(int cores) => cores <= 2 ? 1 : Math.Min(8, (cores + 2) / 3);
 
     /// <summary>Throws <see cref="ArgumentException"/> if the options cannot work (blank or clashing field names, non-positive limits).</summary>
     public void Validate()
@@ -83,8 +104,12 @@ public sealed record CorpusOptions
             throw new ArgumentException("TextField must not be empty.", nameof(TextField));
         if (MaxDocumentChars <= 0)
             throw new ArgumentException("MaxDocumentChars must be positive.", nameof(MaxDocumentChars));
+        if (ParseThreads < 0)
+            throw new ArgumentException("ParseThreads must be 0 (all cores) or more.", nameof(ParseThreads));
         if (JsonlBufferSize <= 0)
             throw new ArgumentException("JsonlBufferSize must be positive.", nameof(JsonlBufferSize));
+        if (JsonlChunkBytes <= 0)
+            throw new ArgumentException("JsonlChunkBytes must be positive.", nameof(JsonlChunkBytes));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in new[] { IdField, TextField, TitleField, UrlField, DateField, SourceField })

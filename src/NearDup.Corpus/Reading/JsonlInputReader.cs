@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.IO.Compression;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Unicode;
 
@@ -40,28 +43,136 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
         using Stream content = gzip ? new GZipStream(counted, CompressionMode.Decompress) : counted;
 
         var lines = new Utf8LineReader(content, file.Path, Options.JsonlBufferSize, MaxLineBytes);
-        while (lines.TryReadLine(out var line, out bool tooLong))
-        {
-            CurrentLine = line;
-            var document = ParseLine(line.Span, tooLong, lines.LineNumber, file.Path);
-            if (document is not null)
-                yield return document;
-        }
+        var documents = Options.EffectiveParseThreads <= 1 ? ReadSequential(lines, file.Path) : ReadParallel(lines, file.Path);
+        foreach (var document in documents)
+            yield return document;
         CurrentLine = default;
 
         // Settle on the listed size so BytesRead ends exactly at TotalBytes (gzip may stop short of the last bytes).
         Session.AddBytesRead(file.Length - counted.Counted);
     }
 
-    private CorpusDocument? ParseLine(ReadOnlySpan<byte> line, bool tooLong, long lineNumber, string path)
+    private IEnumerable<CorpusDocument> ReadSequential(Utf8LineReader lines, string path)
     {
-        var location = new SourceLocation(path, lineNumber);
-        if (tooLong)
+        while (lines.TryReadLine(out var line, out bool tooLong))
         {
-            Session.Reject(CorpusErrorReason.DocumentTooLarge, location, null,
-                $"line is longer than {MaxLineBytes} bytes, too long for a document of at most {Options.MaxDocumentChars} characters");
+            CurrentLine = line;
+            var parsed = ParseLine(line.Span, tooLong, lines.LineNumber);
+            if (Accept(parsed, path) is { } document)
+                yield return document;
+        }
+    }
+
+    /// <summary>
+    /// One thread reads and splits lines into chunks, <see cref="CorpusOptions.EffectiveParseThreads"/> threads parse
+    /// the chunks, and the caller takes them back in file order, so ordinals, the duplicate-id check and the first
+    /// error reported are exactly those of <see cref="ReadSequential"/>. Memory stays bounded: only a few chunks per
+    /// parse thread are in flight.
+    /// </summary>
+    private IEnumerable<CorpusDocument> ReadParallel(Utf8LineReader lines, string path)
+    {
+        int parsers = Options.EffectiveParseThreads;
+        using var stop = new CancellationTokenSource();
+        using var inOrder = new BlockingCollection<LineChunk>(boundedCapacity: parsers * 4);
+        using var toParse = new BlockingCollection<LineChunk>();
+        var producer = Task.Factory.StartNew(() => SplitIntoChunks(lines, inOrder, toParse, stop.Token),
+            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var workers = new Task[parsers];
+        for (int w = 0; w < parsers; w++)
+            workers[w] = Task.Factory.StartNew(() =>
+            {
+                foreach (var chunk in toParse.GetConsumingEnumerable(stop.Token)) chunk.Parse(this);
+            }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            foreach (var chunk in inOrder.GetConsumingEnumerable())
+            {
+                chunk.WaitParsed();
+                if (chunk.ParseError is { } parseError) ExceptionDispatchInfo.Capture(parseError).Throw();
+                for (int i = 0; i < chunk.Count; i++)
+                {
+                    CurrentLine = chunk.Line(i);
+                    if (Accept(chunk.Results[i], path) is { } document)
+                        yield return document;
+                }
+                CurrentLine = default;
+                chunk.Release();
+                if (chunk.ReadError is { } error) ExceptionDispatchInfo.Capture(error).Throw();
+            }
+        }
+        finally
+        {
+            // A consumer that stops early (an error, a break) must not leave the reader blocked on a full queue.
+            stop.Cancel();
+            try { Task.WaitAll([producer, .. workers]); }
+            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { }
+        }
+    }
+
+    private void SplitIntoChunks(Utf8LineReader lines, BlockingCollection<LineChunk> inOrder, BlockingCollection<LineChunk> toParse, CancellationToken stop)
+    {
+        var chunk = new LineChunk(Options.JsonlChunkBytes);
+        try
+        {
+            while (lines.TryReadLine(out var line, out bool tooLong))
+            {
+                if (!chunk.TryAdd(line.Span, lines.LineNumber, tooLong))
+                {
+                    if (chunk.Count > 0) Dispatch(chunk);
+                    else chunk.Release();
+                    chunk = new LineChunk(Math.Max(Options.JsonlChunkBytes, line.Length));
+                    chunk.TryAdd(line.Span, lines.LineNumber, tooLong);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            chunk.ReadError = e; // delivered after the lines read before it, as the sequential reader would
+        }
+        finally
+        {
+            try
+            {
+                if (!stop.IsCancellationRequested) Dispatch(chunk);
+            }
+            catch (OperationCanceledException)
+            {
+                // The consumer stopped while the last chunk waited for room; nobody will read it.
+            }
+            inOrder.CompleteAdding();
+            toParse.CompleteAdding();
+        }
+
+        void Dispatch(LineChunk ready)
+        {
+            inOrder.Add(ready, stop); // bounded: waits while the consumer is behind
+            toParse.Add(ready, stop);
+        }
+    }
+
+    /// <summary>A parsed line: a record, a problem, or nothing (a blank line).</summary>
+    private readonly record struct ParsedLine(JsonlRecord Record, RecordProblem? Problem, long LineNumber, bool IsBlank);
+
+    private CorpusDocument? Accept(in ParsedLine parsed, string path)
+    {
+        if (parsed.IsBlank) return null;
+        var location = new SourceLocation(path, parsed.LineNumber);
+        if (parsed.Problem is { } problem)
+        {
+            Session.Reject(problem.Reason, location, problem.Field, problem.Detail);
             return null;
         }
+        var record = parsed.Record;
+        return Session.Accept(record.Id!, record.Text!, location, hasNamedFields: true,
+            record.Title, record.Url, record.Date, record.Source);
+    }
+
+    /// <summary>Parses one line; touches no shared state, so parse threads can run it side by side.</summary>
+    private ParsedLine ParseLine(ReadOnlySpan<byte> line, bool tooLong, long lineNumber)
+    {
+        if (tooLong)
+            return Problem(CorpusErrorReason.DocumentTooLarge, null,
+                $"line is longer than {MaxLineBytes} bytes, too long for a document of at most {Options.MaxDocumentChars} characters");
 
         if (line.EndsWith((byte)'\n'))
             line = line[..^1];
@@ -70,7 +181,7 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
         if (lineNumber == 1)
             line = TextDecoding.WithoutBom(line);
         if (line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0)
-            return null; // blank line: not a record
+            return new ParsedLine(default, null, lineNumber, IsBlank: true);
 
         // The JSON reader only checks UTF-8 in the strings it decodes; validate the whole line so that bad bytes in
         // skipped fields are caught too.
@@ -79,20 +190,79 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
             if (Options.TextEncoding != CorpusTextEncoding.Utf8OrWindows1252)
             {
                 int offset = TextDecoding.FindInvalidUtf8(line);
-                Session.Reject(CorpusErrorReason.InvalidUtf8, location, null, TextDecoding.DescribeInvalidUtf8(line, offset));
-                return null;
+                return Problem(CorpusErrorReason.InvalidUtf8, null, TextDecoding.DescribeInvalidUtf8(line, offset));
             }
             // JSON syntax is ASCII, which Windows-1252 maps to itself, so the line keeps its structure.
             line = Encoding.UTF8.GetBytes(TextDecoding.Windows1252.GetString(line));
         }
 
-        if (!_parser.TryParse(line, out var record, out var problem))
+        return _parser.TryParse(line, out var record, out var problem)
+            ? new ParsedLine(record, null, lineNumber, IsBlank: false)
+            : new ParsedLine(default, problem, lineNumber, IsBlank: false);
+
+        ParsedLine Problem(CorpusErrorReason reason, string? field, string detail) =>
+            new(default, new RecordProblem(reason, field, detail), lineNumber, IsBlank: false);
+    }
+
+    /// <summary>Consecutive lines of the file, copied into one pooled buffer, and their parse results.</summary>
+    private sealed class LineChunk(int capacityBytes)
+    {
+        private byte[] _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, capacityBytes));
+        private readonly List<(int Start, int Length, long LineNumber, bool TooLong)> _lines = [];
+        private readonly ManualResetEventSlim _parsed = new();
+        private int _used;
+
+        public ParsedLine[] Results { get; private set; } = [];
+
+        /// <summary>A failure to read further, raised once this chunk's lines are consumed.</summary>
+        public Exception? ReadError { get; set; }
+
+        public int Count => _lines.Count;
+
+        public ReadOnlyMemory<byte> Line(int i) => _bytes.AsMemory(_lines[i].Start, _lines[i].Length);
+
+        /// <summary>A bug met while parsing (parsing itself reports bad lines as problems, never by throwing).</summary>
+        public Exception? ParseError { get; private set; }
+
+        public bool TryAdd(ReadOnlySpan<byte> line, long lineNumber, bool tooLong)
         {
-            Session.Reject(problem.Reason, location, problem.Field, problem.Detail);
-            return null;
+            if (_bytes.Length - _used < line.Length) return false;
+            line.CopyTo(_bytes.AsSpan(_used));
+            _lines.Add((_used, line.Length, lineNumber, tooLong));
+            _used += line.Length;
+            return true;
         }
-        return Session.Accept(record.Id!, record.Text!, location, hasNamedFields: true,
-            record.Title, record.Url, record.Date, record.Source);
+
+        public void Parse(JsonlInputReader reader)
+        {
+            try
+            {
+                var results = new ParsedLine[_lines.Count];
+                for (int i = 0; i < results.Length; i++)
+                {
+                    var (start, length, lineNumber, tooLong) = _lines[i];
+                    results[i] = reader.ParseLine(_bytes.AsSpan(start, length), tooLong, lineNumber);
+                }
+                Results = results;
+            }
+            catch (Exception e)
+            {
+                ParseError = e; // the consumer raises it in order; it must never wait for a chunk that failed
+            }
+            finally
+            {
+                _parsed.Set();
+            }
+        }
+
+        public void WaitParsed() => _parsed.Wait();
+
+        public void Release()
+        {
+            ArrayPool<byte>.Shared.Return(_bytes);
+            _bytes = [];
+            _parsed.Dispose();
+        }
     }
 
     private static bool IsGzip(FileStream stream)
