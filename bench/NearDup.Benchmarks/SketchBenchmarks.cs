@@ -38,6 +38,13 @@ public class SketchBenchmarks
         return _tokens.Count;
     }
 
+    [Benchmark(Description = "tokenise (scalar paths only)")]
+    public int TokeniseScalar()
+    {
+        Tokenizer.Tokenize(_text, TokenizerOptions.Default, _tokens, vectorised: false);
+        return _tokens.Count;
+    }
+
     [Benchmark(Description = "minhash 128 (SIMD)")]
     public uint MinHashVector()
     {
