@@ -7,15 +7,16 @@ namespace NearDup.Benchmarks;
 
 /// <summary>
 /// JSONL in, documents out (UTF-8 validation, JSON, decoding to text, id checks), with the lines parsed on the
-/// reading thread or on every core. The file is 4,000 news-length lines (about 15 MB) in the page cache;
-/// MB/s = file bytes / mean time. On a machine with many cores the one-thread reader caps a whole dedup run.
+/// reading thread (1) or on 2 or 4 parse threads. The file is 4,000 news-length lines (16 MB) in the page cache;
+/// MB/s = file bytes / mean time. On a machine with many cores the one-thread reader caps a whole dedup run;
+/// on a 2-core machine the parse threads compete with the reading thread (see CorpusOptions.ParseThreadsFor).
 /// </summary>
 [MemoryDiagnoser]
 public class ReaderBenchmarks
 {
     private string _path = "";
 
-    [Params(1, 0)]
+    [Params(1, 2, 4)]
     public int ParseThreads { get; set; }
 
     [GlobalSetup]
