@@ -8,7 +8,7 @@ public static class Evaluations
 {
     static Evaluations() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public sealed record CloughResult(double Auc, IReadOnlyDictionary<string, double> MeanContainment, string Report);
+    public sealed record CloughResult(double Auc, double AucWithoutUnsourced, IReadOnlyDictionary<string, double> MeanContainment, string Report);
 
     /// <summary>Clough & Stevenson: rank the 95 answers by the share of their content shingles found in their task's source.</summary>
     public static CloughResult Clough(string dir, NearDupOptions options)
@@ -30,9 +30,9 @@ public static class Evaluations
         string[] unsourced = ["g2pE_taskc.txt", "g4pD_taskb.txt"];
         double aucSourced = Auc(scored.Where(s => s.Category != "non" && !unsourced.Contains(s.File)).Select(s => s.Score), scored.Where(s => s.Category == "non").Select(s => s.Score));
         var means = scored.GroupBy(s => s.Category).ToDictionary(g => g.Key, g => g.Average(s => s.Score));
-        var report = new StringBuilder($"clough: AUC (cut/light/heavy vs non, containment of the answer in its source) = {auc:F4}; without the two unsourced cut answers = {aucSourced:F4}\n");
+        var report = new StringBuilder($"clough: shingle size {options.ShingleSize}: AUC (cut/light/heavy vs non, containment of the answer in its source) = {auc:F4}; without the two unsourced cut answers = {aucSourced:F4}\n");
         foreach (var c in new[] { "cut", "light", "heavy", "non" }) report.Append($"clough: mean containment {c} = {means[c]:F3}\n");
-        return new CloughResult(auc, means, report.ToString().TrimEnd());
+        return new CloughResult(auc, aucSourced, means, report.ToString().TrimEnd());
     }
 
     public sealed record PanResult(int Labelled, int LabelledFound, int OtherListed, int OtherFlagged, int FlaggedOutsideList, string Report);

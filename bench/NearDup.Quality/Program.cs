@@ -6,16 +6,22 @@ namespace NearDup.Quality;
 
 /// <summary>
 /// Quality evaluations on the labelled sets in ../shared/data. Usage:
-/// dotnet run -c Release --project bench/NearDup.Quality -- (clough|pan|chains|lsh|align-pan|align-clough|align-example|all) [SHARED_DATA_DIR]
+/// dotnet run -c Release --project bench/NearDup.Quality -- (clough|pan|chains|lsh|align-pan|align-clough|align-example|all) [SHARED_DATA_DIR] [--shingle-size K]
 /// Every figure in the README's quality table comes from this program.
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        int k = Array.IndexOf(args, "--shingle-size");
+        var options = new NearDupOptions();
+        if (k >= 0)
+        {
+            options = options with { ShingleSize = int.Parse(args[k + 1], System.Globalization.CultureInfo.InvariantCulture) };
+            args = [.. args[..k], .. args[(k + 2)..]];
+        }
         string what = args.Length > 0 ? args[0] : "all";
         string data = args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "data"));
-        var options = new NearDupOptions();
         if (what is "clough" or "all") Console.WriteLine(Evaluations.Clough(Path.Combine(data, "clough-stevenson-short-answers"), options).Report);
         if (what is "pan" or "all") Console.WriteLine(Evaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), options).Report);
         if (what is "chains" or "all") Console.WriteLine(Evaluations.StoryChains(Path.Combine(data, "news-story-chains-energy"), options).Report);

@@ -10,11 +10,22 @@ public class SharedDataTests
     [SharedDataFact("data/clough-stevenson-short-answers")]
     public void Clough_answers_rank_by_containment_in_their_source()
     {
+        // Default 5-word shingles (tuned for news). Measured: AUC 0.9647, 0.9840 without the two unsourced cut answers.
         var result = Evaluations.Clough(Data("clough-stevenson-short-answers"), new NearDupOptions());
-        Assert.True(result.Auc >= 0.96, result.Report);
+        Assert.True(result.Auc >= 0.96 && result.AucWithoutUnsourced >= 0.98, result.Report);
         var m = result.MeanContainment;
         Assert.True(m["cut"] > m["light"] && m["light"] > m["heavy"] && m["heavy"] > m["non"], result.Report);
         Assert.True(m["non"] < 0.01, result.Report);
+    }
+
+    [SharedDataFact("data/clough-stevenson-short-answers")]
+    public void Short_answers_rank_above_0_99_with_three_word_shingles_once_the_unsourced_answers_are_set_aside()
+    {
+        // Answers of ~200 words reuse their source in short fragments: 3-word shingles (--shingle-size 3) catch them.
+        // Measured: AUC 0.9661, 0.9943 without the two cut answers that have no source text (README, Quality).
+        var result = Evaluations.Clough(Data("clough-stevenson-short-answers"), new NearDupOptions { ShingleSize = 3 });
+        Assert.True(result.AucWithoutUnsourced >= 0.99, result.Report);
+        Assert.True(result.Auc >= 0.96, result.Report);
     }
 
     [SharedDataFact("data/pan13-text-alignment-subset")]
