@@ -89,7 +89,7 @@ public sealed record CorpusOptions
 
     /// <summary>
     /// Parse threads worth running beside a pipeline on <paramref name="cores"/> cores. One reading thread parses
-    /// 350-400 MB/s of news JSONL, and a core sketches 150-220 MB/s, so the reader only holds a run back from about
+    /// 350-540 MB/s of news JSONL, and a core sketches 150-270 MB/s, so the reader only holds a run back from about
     /// three cores on; parsing on other threads costs 25-40% more reader CPU (copies, hand-offs), which two cores
     /// cannot spare (bench/NearDup.Benchmarks ReaderBenchmarks). So: one thread up to two cores, then a third of them.
     /// </summary>
