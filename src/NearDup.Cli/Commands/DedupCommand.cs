@@ -112,17 +112,31 @@ public static class DedupCommand
                 progress => pipeline.Run(reader.ReadDocuments(), () => reader.BytesRead, reader.TotalBytes, progress, cancellationToken));
 
             double pipelineSeconds = clock.Elapsed.TotalSeconds;
+            // The output files are independent and each is written atomically: write them side by side (each ends
+            // with an fsync, and the de-duplicated copy re-reads the whole input).
+            var writes = new List<Action>
+            {
+                () => DedupOutputWriter.WriteClusters(Path.Combine(outDir, DedupOutputWriter.ClustersFile), result),
+            };
+            if (!parse.GetValue(NoCopy))
+                writes.Add(() => CorpusWriter.WriteSubset(inputs, corpusOptions, result.IsKept, Path.Combine(outDir, "dedup"), result.Documents.Count));
             if (reportDir is null && !parse.GetValue(Passages))
-                DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result);
+                writes.Add(() => DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result));
             else
                 ProgressDisplay.Run(parse.GetValue(Progress), stderr, progress =>
                 {
                     WritePairsWithPassages(inputs, corpusOptions, options, result, outDir, reportDir, parse.GetValue(Passages), progress, cancellationToken);
                     return 0;
                 });
-            DedupOutputWriter.WriteClusters(Path.Combine(outDir, DedupOutputWriter.ClustersFile), result);
-            if (!parse.GetValue(NoCopy))
-                CorpusWriter.WriteSubset(inputs, corpusOptions, result.IsKept, Path.Combine(outDir, "dedup"), result.Documents.Count);
+            try
+            {
+                Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken }, [.. writes]);
+            }
+            catch (AggregateException e)
+            {
+                // Report the first failure as the sequential writes would have (a located CorpusException, an IOException).
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
             clock.Stop();
             var stageSeconds = result.StageSeconds.ToDictionary(s => s.Key, s => Math.Round(s.Value, 3));
             stageSeconds["write"] = Math.Round(clock.Elapsed.TotalSeconds - pipelineSeconds, 3);
