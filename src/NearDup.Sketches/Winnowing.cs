@@ -15,13 +15,26 @@ public static class Winnowing
     /// A text with fewer shingles than the window keeps its smallest one.</summary>
     public static void Select(ReadOnlySpan<ulong> shingleHashes, int window, List<Fingerprint> output)
     {
+        var positions = new int[shingleHashes.Length];
+        int count = SelectPositions(shingleHashes, window, positions);
+        foreach (int p in positions.AsSpan(0, count)) output.Add(new Fingerprint(shingleHashes[p], p));
+    }
+
+    /// <summary>
+    /// Writes the positions of the fingerprints of <paramref name="shingleHashes"/>, ascending, to
+    /// <paramref name="positions"/> (room for one per shingle suffices) and returns how many there are: the
+    /// allocation-free form the sketcher uses.
+    /// </summary>
+    public static int SelectPositions(ReadOnlySpan<ulong> shingleHashes, int window, Span<int> positions)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         int n = shingleHashes.Length;
-        if (n == 0) return;
+        if (n == 0) return 0;
+        int count = 0;
         if (window == 1)
         {
-            for (int i = 0; i < n; i++) output.Add(new Fingerprint(shingleHashes[i], i));
-            return;
+            for (int i = 0; i < n; i++) positions[count++] = i;
+            return count;
         }
         int last = -1;
         int minPos = -1;
@@ -42,9 +55,10 @@ public static class Winnowing
             }
             if (minPos != last)
             {
-                output.Add(new Fingerprint(shingleHashes[minPos], minPos));
+                positions[count++] = minPos;
                 last = minPos;
             }
         }
+        return count;
     }
 }

@@ -15,7 +15,7 @@ public sealed class DocumentSketcher
     private readonly LshParameters _lsh;
     private readonly IShingleStore _store;
     private readonly TokenList _tokens = new(4096);
-    private readonly List<Fingerprint> _fingerprints = new(1024);
+    private int[] _fingerprintPositions = new int[4096];
     private readonly uint[] _signature;
     private readonly ulong[] _bandKeys;
     private ulong[] _shingles = new ulong[4096];
@@ -56,11 +56,11 @@ public sealed class DocumentSketcher
         long offset = _pendingCount;
         _pendingCount += count;
 
-        _fingerprints.Clear();
-        Winnowing.Select(shingles, _options.WinnowWindow, _fingerprints);
-        if (_selected.Length < _fingerprints.Count) _selected = new uint[_fingerprints.Count * 2];
-        var selected = _selected.AsSpan(0, _fingerprints.Count);
-        for (int i = 0; i < selected.Length; i++) selected[i] = MinHasher.Fold(_fingerprints[i].Hash);
+        if (_fingerprintPositions.Length < count) _fingerprintPositions = new int[_shingles.Length];
+        int fingerprintCount = Winnowing.SelectPositions(shingles, _options.WinnowWindow, _fingerprintPositions);
+        if (_selected.Length < fingerprintCount) _selected = new uint[fingerprintCount * 2];
+        var selected = _selected.AsSpan(0, fingerprintCount);
+        for (int i = 0; i < selected.Length; i++) selected[i] = MinHasher.Fold(shingles[_fingerprintPositions[i]]);
         selected.Sort();
         int unique = 0;
         for (int i = 0; i < selected.Length; i++)
