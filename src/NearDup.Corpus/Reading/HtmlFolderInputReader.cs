@@ -13,24 +13,23 @@ internal sealed class HtmlFolderInputReader(CorpusInput input, ReadSession sessi
     private static readonly string[] FurnitureMarkers = ["cookie", "consent", "gdpr"];
     private const int MaxMarkedFurnitureChars = 2000;
 
-    protected override CorpusDocument? ToDocument(InputFile file, ReadOnlySpan<byte> bytes)
-    {
-        string? html = Decode(file, bytes);
-        if (html is null)
-            return null;
+    /// <summary>Readability extraction takes milliseconds a page, far more than reading it: all cores unless told.</summary>
+    protected override int ExtractThreads => Options.ParseThreads > 0 ? Options.ParseThreads : Environment.ProcessorCount;
 
-        var location = new SourceLocation(file.Path);
+    protected override Extracted Extract(InputFile file, ReadOnlySpan<byte> bytes)
+    {
+        var decoded = Decode(file, bytes);
+        if (decoded.Text is not { } html)
+            return decoded;
+
         var (article, failure) = ExtractArticle(file.Path, html);
         string text = article?.TextContent?.Trim() ?? "";
         if (article is null || !article.IsReadable || text.Length == 0)
-        {
-            Session.Reject(CorpusErrorReason.NoReadableContent, location, null,
+            return Extracted.Problem(CorpusErrorReason.NoReadableContent, new SourceLocation(file.Path),
                 failure is null ? "no readable content" : $"no readable content ({failure})");
-            return null;
-        }
 
         string? title = string.IsNullOrWhiteSpace(article.Title) ? null : article.Title.Trim();
-        return Session.Accept(file.RelativePath, text, location, hasNamedFields: false, title: title);
+        return Extracted.Document(text, title);
     }
 
     private static (SmartReader.Article? Article, string? Failure) ExtractArticle(string path, string html)
