@@ -18,14 +18,18 @@ public sealed record CandidateSet(ulong[] Pairs, FurnitureModel Furniture, long 
 /// (catches partial reuse whose whole-document resemblance is low) and MinHash LSH bands (whole-document
 /// near-duplicates, including heavily edited ones whose passages are broken up). Both indexes are built by
 /// sorting (hash, document) entries, which is faster and smaller than hash maps of posting lists; the
-/// fingerprint index is built one hash-range partition at a time, so its memory is a sixteenth of the total.
+/// fingerprint index is built over batches of hash-range partitions sized to a memory budget, one pass over the
+/// documents per batch (a single pass for 100,000 documents, four for 1,000,000).
 /// The large transient arrays are rented from the shared pool: allocated afresh, each would be a large-object
 /// allocation and together they forced a full collection every few of them (6 per 100,000 documents).
 /// </summary>
 public static class CandidateGenerator
 {
     private const int PartitionBits = 4;
-    private const int PartitionsPerBatch = 2;
+    // Entries (fingerprint, document: 8 bytes) one pass over the documents may index at once: 160 MB. Each pass
+    // visits every document, so a 100,000-document run does all 16 partitions in one pass, while 1,000,000
+    // documents (80 million entries) take four passes and stay under 2 GB peak.
+    private const long BatchEntryBudget = 20_000_000;
 
     /// <summary>Generates the candidates of <paramref name="documents"/> (indexed by ordinal).</summary>
     public static CandidateSet Generate(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken cancellationToken = default)
@@ -60,10 +64,13 @@ public static class CandidateGenerator
 
         var furniture = new ConcurrentBag<(uint Hash, int A, int B)>();
         var pairLists = new PooledList<ulong>[Partitions];
+        long totalEntries = 0;
+        foreach (long c in counts) totalEntries += c;
+        int partitionsPerBatch = (int)Math.Clamp(BatchEntryBudget * Partitions / Math.Max(1, totalEntries), 1, Partitions);
         // Partitions go in batches: one pass over the documents fills a batch, which bounds memory to the batch.
-        for (int first = 0; first < Partitions; first += PartitionsPerBatch)
+        for (int first = 0; first < Partitions; first += partitionsPerBatch)
         {
-            int batch = Math.Min(PartitionsPerBatch, Partitions - first);
+            int batch = Math.Min(partitionsPerBatch, Partitions - first);
             var hashes = new uint[batch][];
             var owners = new int[batch][];
             var sizes = new int[batch];
