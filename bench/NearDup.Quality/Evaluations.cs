@@ -8,7 +8,12 @@ public static class Evaluations
 {
     static Evaluations() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public sealed record CloughResult(double Auc, IReadOnlyDictionary<string, double> MeanContainment, string Report);
+    /// <param name="Auc">AUC of the verifier's containment (content 5-shingles of the answer in its source), cut/light/heavy vs non.</param>
+    /// <param name="AucWithoutUnsourced">The same without the two cut answers that have no source text.</param>
+    /// <param name="SharedRunAuc">AUC of the aligner's <see cref="NearDup.Align.Alignment.SharedRunCoverageA"/> (share of the answer's
+    /// tokens in 3-token runs the source has too); <paramref name="SharedRunAucWithoutUnsourced"/> without the two.</param>
+    public sealed record CloughResult(double Auc, double AucWithoutUnsourced, IReadOnlyDictionary<string, double> MeanContainment,
+        double SharedRunAuc, double SharedRunAucWithoutUnsourced, IReadOnlyDictionary<string, double> MeanSharedRun, string Report);
 
     /// <summary>Clough & Stevenson: rank the 95 answers by the share of their content shingles found in their task's source.</summary>
     public static CloughResult Clough(string dir, NearDupOptions options)
@@ -32,7 +37,11 @@ public static class Evaluations
         var means = scored.GroupBy(s => s.Category).ToDictionary(g => g.Key, g => g.Average(s => s.Score));
         var report = new StringBuilder($"clough: AUC (cut/light/heavy vs non, containment of the answer in its source) = {auc:F4}; without the two unsourced cut answers = {aucSourced:F4}\n");
         foreach (var c in new[] { "cut", "light", "heavy", "non" }) report.Append($"clough: mean containment {c} = {means[c]:F3}\n");
-        return new CloughResult(auc, means, report.ToString().TrimEnd());
+        // The aligner's token-level containment: share of the answer's tokens in 3-token runs its source has too.
+        var aligned = AlignmentEvaluations.Clough(dir, NearDup.Align.AlignerOptions.Default);
+        report.Append($"clough: AUC of the aligner's containment by shared 3-token runs (SharedRunCoverageA) = {aligned.SharedRunAuc:F4}; without the two unsourced = {aligned.SharedRunAucWithoutUnsourced:F4}; " +
+                      $"mean cut {aligned.MeanSharedRun["cut"]:F3}, light {aligned.MeanSharedRun["light"]:F3}, heavy {aligned.MeanSharedRun["heavy"]:F3}, non {aligned.MeanSharedRun["non"]:F3} (align-clough has the details)\n");
+        return new CloughResult(auc, aucSourced, means, aligned.SharedRunAuc, aligned.SharedRunAucWithoutUnsourced, aligned.MeanSharedRun, report.ToString().TrimEnd());
     }
 
     public sealed record PanResult(int Labelled, int LabelledFound, int OtherListed, int OtherFlagged, int FlaggedOutsideList, string Report);

@@ -11,7 +11,10 @@ public class SharedDataTests
     public void Clough_answers_rank_by_containment_in_their_source()
     {
         var result = Evaluations.Clough(Data("clough-stevenson-short-answers"), new NearDupOptions());
-        Assert.True(result.Auc >= 0.96, result.Report);
+        // Measured: verifier containment (5-shingles) 0.9624, 0.9816 without the two unsourced cut answers;
+        // the aligner's containment by shared 3-token runs 0.9642 / 0.9938.
+        Assert.True(result.Auc >= 0.96 && result.AucWithoutUnsourced >= 0.98, result.Report);
+        Assert.True(result.SharedRunAuc >= 0.96 && result.SharedRunAucWithoutUnsourced >= 0.99, result.Report);
         var m = result.MeanContainment;
         Assert.True(m["cut"] > m["light"] && m["light"] > m["heavy"] && m["heavy"] > m["non"], result.Report);
         Assert.True(m["non"] < 0.01, result.Report);
