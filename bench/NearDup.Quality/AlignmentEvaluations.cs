@@ -107,11 +107,38 @@ public static partial class AlignmentEvaluations
         return new AlignPanResult(strict, tolerant, reanchored, pairs.Count, cases, found, clipped, moved, clock.Elapsed, report.ToString().TrimEnd());
     }
 
+    /// <summary>Command <c>align-clough-passages FILE...</c>: the passages of the named answers with their task's source, and the
+    /// answer text left outside them, for reading why an answer scores what it does.</summary>
+    public static string CloughPassages(string dir, AlignerOptions options, string[] files)
+    {
+        var aligner = new PassageAligner(options);
+        var rows = Csv.Read(Path.Combine(dir, "file_information.csv")).Skip(1).Where(r => r.Length >= 3 && files.Contains(r[0]));
+        var sb = new StringBuilder();
+        foreach (var r in rows)
+        {
+            string a = Evaluations.ReadLegacyText(Path.Combine(dir, r[0])), b = Evaluations.ReadLegacyText(Path.Combine(dir, $"orig_task{r[1]}.txt"));
+            var al = aligner.Align(a, b);
+            sb.AppendLine(Inv($"== {r[0]} {r[2]} tokens {al.TokensA}x{al.TokensB} need {options.MinPassageTokensFor(al.TokensA, al.TokensB)} coverage {al.CoverageA:F3}"));
+            int cursor = 0;
+            foreach (var p in al.Passages)
+            {
+                if (p.AStartUtf16 > cursor) sb.AppendLine("   .. " + Flat(a[cursor..p.AStartUtf16]));
+                sb.AppendLine(Inv($"   [{p.MatchedTokens}/{p.ATokens}] ") + Flat(a[p.AStartUtf16..p.AEndUtf16]) + "  <=>  " + Flat(b[p.BStartUtf16..p.BEndUtf16]));
+                cursor = Math.Max(cursor, p.AEndUtf16);
+            }
+            if (cursor < a.Length) sb.AppendLine("   .. " + Flat(a[cursor..]));
+        }
+        return sb.ToString();
+    }
+
     /// <summary>PAN (strict, tolerant, re-anchored) and Clough AUC for a few <see cref="AlignerOptions"/> around the defaults.</summary>
     public static string ParameterTable(string panDir, string? cloughDir)
     {
         var d = AlignerOptions.Default;
         var variants = new List<(string Name, AlignerOptions Options)> { ("default", d) };
+        variants.Add(("fixed MinPassageTokens=12", d with { MinPassageTokensShort = 12 }));
+        foreach (int v in new[] { 7, 9 }) variants.Add(($"MinPassageTokensShort={v}", d with { MinPassageTokensShort = v }));
+        foreach (int v in new[] { 19, 20, 22, 23 }) variants.Add(($"FullLengthPairSize=2^{v}", d with { FullLengthPairSize = 1L << v }));
         foreach (int v in new[] { 6, 8, 16, 24 }) variants.Add(($"MinPassageTokens={v}", d with { MinPassageTokens = v }));
         foreach (int v in new[] { 4, 8, 24, 48 }) variants.Add(($"MaxGap={v}", d with { MaxGap = v }));
         foreach (int v in new[] { 2, 4, 5 }) variants.Add(($"SeedSize={v}", d with { SeedSize = v }));
@@ -280,12 +307,23 @@ public static partial class AlignmentEvaluations
         return end > start ? c with { SuspStart = start, SuspEnd = end } : c;
     }
 
+    /// <param name="Auc">AUC of <see cref="Alignment.CoverageA"/>, cut/light/heavy against non, all 57 positives.</param>
+    /// <param name="AucWithoutUnsourced">The same without the two cut answers that have no source text.</param>
+    /// <param name="SharedRunAuc">AUC of <see cref="Alignment.SharedRunCoverageA"/> (containment by shared 3-token runs).</param>
+    /// <param name="SharedRunAucWithoutUnsourced">The same without the two unsourced cut answers.</param>
     public sealed record AlignCloughResult(double Auc, double AucWithoutUnsourced, IReadOnlyDictionary<string, double> MeanCoverage,
-        IReadOnlyDictionary<string, double> AucByCategory, bool OrderHolds, TimeSpan Elapsed, string Report);
+        IReadOnlyDictionary<string, double> MedianCoverage, IReadOnlyDictionary<string, double> AucByCategory, bool OrderHolds,
+        double SharedRunAuc, double SharedRunAucWithoutUnsourced, IReadOnlyDictionary<string, double> MeanSharedRun,
+        TimeSpan Elapsed, string Report);
+
+    /// <summary>The two answers labelled cut that share no three-word run with the source shipped for their task (see README).</summary>
+    public static readonly string[] CloughUnsourced = ["g2pE_taskc.txt", "g4pD_taskb.txt"];
 
     /// <summary>
-    /// Clough–Stevenson: each answer (A) aligned with its task's source (B); the score is <see cref="Alignment.CoverageA"/>,
-    /// the share of the answer's tokens inside aligned passages. AUC of cut/light/heavy against non, overall and per category.
+    /// Clough–Stevenson: each answer (A) aligned with its task's source (B). Two scores: <see cref="Alignment.CoverageA"/>,
+    /// the share of the answer's tokens inside aligned passages (issue 3), and <see cref="Alignment.SharedRunCoverageA"/>,
+    /// the share inside any 3-token run the source has too (containment, issue 2). AUC of cut/light/heavy against non,
+    /// overall and per category; mean and median per category.
     /// </summary>
     public static AlignCloughResult Clough(string dir, AlignerOptions options)
     {
@@ -293,37 +331,53 @@ public static partial class AlignmentEvaluations
         var aligner = new PassageAligner(options);
         var sources = "abcde".ToDictionary(t => t, t => Evaluations.ReadLegacyText(Path.Combine(dir, $"orig_task{t}.txt")));
         var rows = Csv.Read(Path.Combine(dir, "file_information.csv")).Skip(1).Where(r => r.Length >= 3 && r[2] != "orig").ToList();
-        var scored = rows.Select(r => (File: r[0], Category: r[2],
-            Score: aligner.Align(Evaluations.ReadLegacyText(Path.Combine(dir, r[0])), sources[r[1][0]]).CoverageA)).ToList();
+        var scored = rows.Select(r =>
+        {
+            var al = aligner.Align(Evaluations.ReadLegacyText(Path.Combine(dir, r[0])), sources[r[1][0]]);
+            return (File: r[0], Category: r[2], Score: al.CoverageA, Shared: al.SharedRunCoverageA);
+        }).ToList();
         clock.Stop();
 
-        // Two answers labelled cut share no three-word run with the source shipped for their task (see README).
-        string[] unsourced = ["g2pE_taskc.txt", "g4pD_taskb.txt"];
-        var non = scored.Where(s => s.Category == "non").Select(s => s.Score).ToList();
-        double auc = Evaluations.Auc(scored.Where(s => s.Category != "non").Select(s => s.Score), non);
-        double aucSourced = Evaluations.Auc(scored.Where(s => s.Category != "non" && !unsourced.Contains(s.File)).Select(s => s.Score), non);
+        string[] unsourced = CloughUnsourced;
         string[] categories = ["cut", "light", "heavy", "non"];
-        var means = categories.ToDictionary(c => c, c => scored.Where(s => s.Category == c).Average(s => s.Score));
-        var byCategory = categories[..3].ToDictionary(c => c, c => Evaluations.Auc(scored.Where(s => s.Category == c).Select(s => s.Score), non));
-        bool order = means["cut"] > means["light"] && means["light"] > means["heavy"] && means["heavy"] > means["non"];
-
         var report = new StringBuilder();
-        report.AppendLine(Inv($"align-clough: {scored.Count} answers aligned with their task's source (A = answer, B = source), score = CoverageA; {clock.Elapsed.TotalSeconds:F2} s"));
-        report.AppendLine(Inv($"align-clough: AUC cut/light/heavy vs non = {auc:F4} (all {scored.Count(s => s.Category != "non")} positives); without the two unsourced cut answers (g2pE_taskc, g4pD_taskb) = {aucSourced:F4}"));
-        report.AppendLine(Inv($"align-clough: AUC per category vs non: cut {byCategory["cut"]:F4}, light {byCategory["light"]:F4}, heavy {byCategory["heavy"]:F4}"));
-        report.AppendLine("align-clough: mean coverage " + string.Join(", ", categories.Select(c => Inv($"{c} {means[c]:F3} (n={scored.Count(s => s.Category == c)})"))));
-        double cutSourced = scored.Where(s => s.Category == "cut" && !unsourced.Contains(s.File)).Average(s => s.Score);
-        report.AppendLine(Inv($"align-clough: expected order cut > light > heavy > non: {(order ? "holds" : "DOES NOT hold")} (mean coverage of the 17 sourced cut answers: {cutSourced:F3})"));
-        double topNon = non.Max();
-        foreach (var c in categories[..3])
+        report.AppendLine(Inv($"align-clough: {scored.Count} answers aligned with their task's source (A = answer, B = source); {clock.Elapsed.TotalSeconds:F2} s"));
+        (double All, double Sourced, Dictionary<string, double> Means, Dictionary<string, double> Medians, Dictionary<string, double> ByCategory) Measure(
+            string name, Func<(string File, string Category, double Score, double Shared), double> score)
         {
-            var low = scored.Where(s => s.Category == c && s.Score <= topNon).OrderBy(s => s.Score).ThenBy(s => s.File, StringComparer.Ordinal).ToList();
-            report.AppendLine(Inv($"align-clough:   {c}: {low.Count} answer(s) at or below the highest non score ({topNon:F3}): {string.Join(", ", low.Select(s => Inv($"{s.File} {s.Score:F3}")))}"));
+            var non = scored.Where(s => s.Category == "non").Select(score).ToList();
+            double auc = Evaluations.Auc(scored.Where(s => s.Category != "non").Select(score), non);
+            double aucSourced = Evaluations.Auc(scored.Where(s => s.Category != "non" && !unsourced.Contains(s.File)).Select(score), non);
+            var means = categories.ToDictionary(c => c, c => scored.Where(s => s.Category == c).Average(score));
+            var medians = categories.ToDictionary(c => c, c => Median(scored.Where(s => s.Category == c).Select(score)));
+            var byCategory = categories[..3].ToDictionary(c => c, c => Evaluations.Auc(scored.Where(s => s.Category == c).Select(score), non));
+            report.AppendLine(Inv($"align-clough: {name}: AUC cut/light/heavy vs non = {auc:F4} (all {scored.Count(s => s.Category != "non")} positives); without the two unsourced cut answers (g2pE_taskc, g4pD_taskb) = {aucSourced:F4}"));
+            report.AppendLine(Inv($"align-clough: {name}: AUC per category vs non: cut {byCategory["cut"]:F4}, light {byCategory["light"]:F4}, heavy {byCategory["heavy"]:F4}"));
+            report.AppendLine(Inv($"align-clough: {name}: mean ") + string.Join(", ", categories.Select(c => Inv($"{c} {means[c]:F3}")))
+                + "; median " + string.Join(", ", categories.Select(c => Inv($"{c} {medians[c]:F3}"))));
+            double cutSourced = scored.Where(s => s.Category == "cut" && !unsourced.Contains(s.File)).Average(score);
+            report.AppendLine(Inv($"align-clough: {name}: mean of the 17 sourced cut answers {cutSourced:F3}; order of means cut > light > heavy > non {(means["cut"] > means["light"] && means["light"] > means["heavy"] && means["heavy"] > means["non"] ? "holds" : "DOES NOT hold")}, of medians {(medians["cut"] > medians["light"] && medians["light"] > medians["heavy"] && medians["heavy"] >= medians["non"] ? "holds" : "DOES NOT hold")}"));
+            double topNon = non.Max();
+            foreach (var c in categories[..3])
+            {
+                var low = scored.Where(s => s.Category == c && score(s) <= topNon).OrderBy(score).ThenBy(s => s.File, StringComparer.Ordinal).ToList();
+                report.AppendLine(Inv($"align-clough:   {c}: {low.Count} answer(s) at or below the highest non score ({topNon:F3}): {string.Join(", ", low.Select(s => Inv($"{s.File} {score(s):F3}")))}"));
+            }
+            report.AppendLine(Inv($"align-clough:   highest non: {string.Join(", ", scored.Where(s => s.Category == "non").OrderByDescending(score).Take(3).Select(s => Inv($"{s.File} {score(s):F3}")))}"));
+            return (auc, aucSourced, means, medians, byCategory);
         }
-        foreach (var f in unsourced)
-            report.AppendLine(Inv($"align-clough:   unsourced {f}: coverage {scored.Single(s => s.File == f).Score:F3}"));
-        report.AppendLine(Inv($"align-clough:   highest non: {string.Join(", ", scored.Where(s => s.Category == "non").OrderByDescending(s => s.Score).Take(3).Select(s => Inv($"{s.File} {s.Score:F3}")))}"));
-        return new AlignCloughResult(auc, aucSourced, means, byCategory, order, clock.Elapsed, report.ToString().TrimEnd());
+        var coverage = Measure("coverage by passages (CoverageA)", s => s.Score);
+        var shared = Measure("containment by shared 3-token runs (SharedRunCoverageA)", s => s.Shared);
+        var m = coverage.Means;
+        bool order = m["cut"] > m["light"] && m["light"] > m["heavy"] && m["heavy"] > m["non"];
+        return new AlignCloughResult(coverage.All, coverage.Sourced, coverage.Means, coverage.Medians, coverage.ByCategory, order,
+            shared.All, shared.Sourced, shared.Means, clock.Elapsed, report.ToString().TrimEnd());
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length == 0 ? 0 : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 
     public sealed record AlignExampleResult(Alignment Alignment, string A, string B, string Report);
@@ -391,7 +445,7 @@ public static partial class AlignmentEvaluations
     }
 
     public static string Describe(AlignerOptions o) => Inv(
-        $"SeedSize={o.SeedSize} MaxGap={o.MaxGap} GapCost={o.GapCost} MinPassageTokens={o.MinPassageTokens} MinSimilarity={o.MinSimilarity} MaxSeedOccurrences={o.MaxSeedOccurrences} ExtendEdges={o.ExtendEdges}");
+        $"SeedSize={o.SeedSize} MaxGap={o.MaxGap} GapCost={o.GapCost} MinPassageTokens={o.MinPassageTokens} (short pairs {o.MinPassageTokensShort}, full from m·n={o.FullLengthPairSize}) MinSimilarity={o.MinSimilarity} MaxSeedOccurrences={o.MaxSeedOccurrences} ExtendEdges={o.ExtendEdges}");
 
     private static bool IsAscii(string s) => !s.Any(ch => ch > 0x7F);
 

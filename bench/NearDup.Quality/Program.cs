@@ -7,6 +7,7 @@ namespace NearDup.Quality;
 /// <summary>
 /// Quality evaluations on the labelled sets in ../shared/data. Usage:
 /// dotnet run -c Release --project bench/NearDup.Quality -- (clough|pan|chains|lsh|align-pan|align-clough|align-example|all) [SHARED_DATA_DIR] [--shingle-size K]
+/// or -- align-clough-passages SHARED_DATA_DIR ANSWER.txt... (the passages of named Clough answers, for reading)
 /// Every figure in the README's quality table comes from this program.
 /// </summary>
 public static class Program
@@ -32,6 +33,8 @@ public static class Program
             Console.WriteLine(AlignmentEvaluations.Pan(pan, NearDup.Align.AlignerOptions.Default).Report);
             Console.WriteLine(AlignmentEvaluations.ParameterTable(pan, Path.Combine(data, "clough-stevenson-short-answers")));
         }
+        if (what is "align-clough-passages")
+            Console.WriteLine(AlignmentEvaluations.CloughPassages(Path.Combine(data, "clough-stevenson-short-answers"), NearDup.Align.AlignerOptions.Default, args.Skip(2).ToArray()));
         if (what is "align-clough" or "all")
             Console.WriteLine(AlignmentEvaluations.Clough(Path.Combine(data, "clough-stevenson-short-answers"), NearDup.Align.AlignerOptions.Default).Report);
         if (what is "align-example" or "all")

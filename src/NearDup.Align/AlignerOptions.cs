@@ -28,10 +28,40 @@ public sealed record AlignerOptions
     public double GapCost { get; init; } = 0.5;
 
     /// <summary>
-    /// A passage needs at least this many matched tokens that lie in (non-furniture) seeds. Shorter shared
-    /// phrases ("the United States", "said in a statement") are chance, not reuse.
+    /// A passage needs at least this many matched tokens that lie in (non-furniture) seeds, in a pair of texts whose
+    /// token counts multiply to at least <see cref="FullLengthPairSize"/>. Shorter shared phrases ("the United
+    /// States", "said in a statement") are chance, not reuse. Smaller pairs need fewer (see
+    /// <see cref="MinPassageTokensFor"/>).
     /// </summary>
     public int MinPassageTokens { get; init; } = 12;
+
+    /// <summary>
+    /// The least <see cref="MinPassageTokensFor"/> asks of any pair, however short its texts. Set it to
+    /// <see cref="MinPassageTokens"/> for one fixed length.
+    /// </summary>
+    public int MinPassageTokensShort { get; init; } = 8;
+
+    /// <summary>
+    /// Tokens of A times tokens of B at and above which a passage needs the full <see cref="MinPassageTokens"/>;
+    /// each halving of the product below it lowers the need by one token, down to <see cref="MinPassageTokensShort"/>.
+    /// </summary>
+    public long FullLengthPairSize { get; init; } = 1L << 21;
+
+    /// <summary>
+    /// The matched seed tokens a passage needs in a pair of <paramref name="tokensA"/> and <paramref name="tokensB"/>
+    /// tokens. Two unrelated texts share chance runs at about m·n places, so the longest chance run grows with the
+    /// logarithm of m·n: one token per doubling here. A short answer against a one-page source (m·n ≈ 2^16) needs
+    /// 8 tokens, a pair of long documents (m·n ≥ 2^21, e.g. 2,000 × 1,000 tokens) 12.
+    /// </summary>
+    public int MinPassageTokensFor(int tokensA, int tokensB)
+    {
+        long size = Math.Max(1L, (long)tokensA * tokensB);
+        if (size >= FullLengthPairSize) return MinPassageTokens;
+        // Whole halvings of FullLengthPairSize that still hold size: floor(log2(FullLengthPairSize / size)).
+        int halvings = 0;
+        while (halvings < 62 && size << (halvings + 1) <= FullLengthPairSize) halvings++;
+        return Math.Max(Math.Min(MinPassageTokensShort, MinPassageTokens), MinPassageTokens - halvings);
+    }
 
     /// <summary>A passage needs matched tokens / max(tokens in A, tokens in B) of at least this.</summary>
     public double MinSimilarity { get; init; } = 0.5;
@@ -68,6 +98,8 @@ public sealed record AlignerOptions
         Require(MaxGap is >= 0 and <= 256, nameof(MaxGap), MaxGap, "0 to 256");
         Require(GapCost is >= 0 and < 1e6 && !double.IsNaN(GapCost), nameof(GapCost), GapCost, "0 or more");
         Require(MinPassageTokens >= 1, nameof(MinPassageTokens), MinPassageTokens, "at least 1");
+        Require(MinPassageTokensShort >= 1, nameof(MinPassageTokensShort), MinPassageTokensShort, "at least 1");
+        Require(FullLengthPairSize >= 1, nameof(FullLengthPairSize), FullLengthPairSize, "at least 1");
         Require(MinSimilarity is >= 0 and <= 1, nameof(MinSimilarity), MinSimilarity, "0 to 1");
         Require(MaxSeedOccurrences >= 1, nameof(MaxSeedOccurrences), MaxSeedOccurrences, "at least 1");
         Require(Tokenizer is not null, nameof(Tokenizer), "null", "not null");

@@ -11,6 +11,19 @@ public sealed record Alignment(IReadOnlyList<Passage> Passages, double CoverageA
 {
     /// <summary>Whether any passage was found.</summary>
     public bool IsEmpty => Passages.Count == 0;
+
+    /// <summary>
+    /// Share of A's tokens that lie in some run of at least <see cref="AlignerOptions.SeedSize"/> tokens also found in
+    /// B (anywhere, and whether or not the run is part of a passage): token-level containment of A in B by shared
+    /// seed runs. A loose measure: it counts the short shared phrases a passage needs too many of to be accepted
+    /// (a heavily reworded copy keeps many), and also the chance phrases of two texts on one topic. Use it to rank
+    /// texts against one source, not as proof of reuse; <see cref="CoverageA"/> is the measure of reuse.
+    /// </summary>
+    public double SharedRunCoverageA { get; init; }
+
+    /// <summary>Share of B's tokens in some run of at least <see cref="AlignerOptions.SeedSize"/> tokens also found
+    /// in A (see <see cref="SharedRunCoverageA"/>).</summary>
+    public double SharedRunCoverageB { get; init; }
 }
 
 /// <summary>

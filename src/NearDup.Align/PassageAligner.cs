@@ -45,6 +45,7 @@ public sealed class PassageAligner
     private int[] _countB = [];
     private byte[] _furniture = []; // 0 unknown, 1 furniture, 2 content
     private int _mask;
+    private int _minPassageTokens;
     private int _generation;
     private int[] _nextB = new int[256];
     private int[] _slotA = new int[256];
@@ -103,6 +104,7 @@ public sealed class PassageAligner
         int k = _options.SeedSize;
         if (ta.Length < k || tb.Length < k) return Empty(ta.Length, tb.Length);
 
+        _minPassageTokens = _options.MinPassageTokensFor(ta.Length, tb.Length);
         int na = ta.Length - k + 1, nb = tb.Length - k + 1;
         EnsureSize(ref _shinglesA, na);
         EnsureSize(ref _shinglesB, nb);
@@ -111,19 +113,50 @@ public sealed class PassageAligner
 
         BuildTable(nb);
         ProbeA(na);
+        var shared = SharedRunCoverage(ta.Length, tb.Length, na, nb);
         FindFragments(ta, tb, na, isFurnitureSeed);
-        if (_fragmentCount == 0) return Empty(ta.Length, tb.Length);
+        if (_fragmentCount == 0) return Empty(ta.Length, tb.Length, shared);
 
         Chain();
         ExtractCandidates();
-        if (_candidateCount == 0) return Empty(ta.Length, tb.Length);
+        if (_candidateCount == 0) return Empty(ta.Length, tb.Length, shared);
         Resolve();
-        if (_workCount == 0) return Empty(ta.Length, tb.Length);
+        if (_workCount == 0) return Empty(ta.Length, tb.Length, shared);
         if (_options.ExtendEdges) ExtendAll(ta, tb);
-        return Build(a, b, ta, tb);
+        return Build(a, b, ta, tb) with { SharedRunCoverageA = shared.A, SharedRunCoverageB = shared.B };
     }
 
     private static Alignment Empty(int tokensA, int tokensB) => new([], 0, 0, tokensA, tokensB);
+
+    private static Alignment Empty(int tokensA, int tokensB, (double A, double B) shared) =>
+        new([], 0, 0, tokensA, tokensB) { SharedRunCoverageA = shared.A, SharedRunCoverageB = shared.B };
+
+    /// <summary>Shares of A's and B's tokens covered by shingles the other text has too (after <see cref="ProbeA"/>).</summary>
+    private (double A, double B) SharedRunCoverage(int tokensA, int tokensB, int na, int nb)
+    {
+        int k = _options.SeedSize;
+        int coveredA = 0, coveredEnd = 0;
+        for (int i = 0; i < na; i++)
+        {
+            if (_slotA[i] < 0) continue;
+            coveredA += i + k - Math.Max(i, coveredEnd);
+            coveredEnd = i + k;
+        }
+        // B: each shingle is in the table (BuildTable put it there); it is shared when A counted it.
+        int coveredB = 0;
+        coveredEnd = 0;
+        int gen = _generation;
+        for (int j = 0; j < nb; j++)
+        {
+            ulong h = _shinglesB[j];
+            int slot = (int)(h & (ulong)_mask);
+            while (_stamp[slot] == gen && _keys[slot] != h) slot = (slot + 1) & _mask;
+            if (_countA[slot] == 0) continue;
+            coveredB += j + k - Math.Max(j, coveredEnd);
+            coveredEnd = j + k;
+        }
+        return ((double)coveredA / tokensA, (double)coveredB / tokensB);
+    }
 
     // ---------------------------------------------------------------- seeds
 
@@ -322,7 +355,7 @@ public sealed class PassageAligner
         _chainItemCount = 0;
         _candidateCount = 0;
         double gapCost = _options.GapCost;
-        int minTokens = _options.MinPassageTokens;
+        int minTokens = _minPassageTokens;
         for (int o = 0; o < n; o++)
         {
             int f = _order[o];
@@ -476,7 +509,7 @@ public sealed class PassageAligner
             matched += len;
             evidence += Math.Min(_fragments[g].Evidence, len);
         }
-        if (evidence < _options.MinPassageTokens) return;
+        if (evidence < _minPassageTokens) return;
         if (matched < _options.MinSimilarity * Math.Max(ae - @as, be - bs)) return;
 
         int segStart = _segmentCount;

@@ -151,15 +151,72 @@ public class AlignerTests
     [Fact]
     public void Short_accidental_shared_phrases_give_no_passage()
     {
-        // Nine shared words (fewer than MinPassageTokens = 12) in otherwise unrelated texts, twice.
-        string a = Harbour + " The United Nations Security Council said in a statement that talks would resume. " + Drought
-                 + " Officials said on Friday that the results would be published next week.";
-        string b = Football + " In New York, the United Nations Security Council said in a statement on Tuesday that it was concerned. " + Vaccine
-                 + " A spokesman said on Friday that the results would be published in the spring.";
+        // Six and seven shared words in otherwise unrelated short texts: below even the short-pair need of 8.
+        string a = Harbour + " Officials said on Friday that talks would resume within days. " + Drought
+                 + " The council said in a statement that roads were open.";
+        string b = Football + " A spokesman said on Friday that talks would be held in March. " + Vaccine
+                 + " The agency said in a statement that roads were closed.";
+        var options = AlignerOptions.Default;
+        Assert.Equal(options.MinPassageTokensShort, options.MinPassageTokensFor(Tok.Count(a), Tok.Count(b)));
         Assert.Empty(Align(a, b).Passages);
         // ...while a lower threshold finds them, so the test is about the threshold.
-        var lenient = new PassageAligner(new AlignerOptions { MinPassageTokens = 8 });
+        var lenient = new PassageAligner(new AlignerOptions { MinPassageTokens = 6, MinPassageTokensShort = 6 });
         Assert.NotEmpty(lenient.Align(a, b).Passages);
+    }
+
+    [Fact]
+    public void A_nine_word_stock_phrase_is_no_passage_between_long_texts_but_is_one_between_short_ones()
+    {
+        // Nine shared words: "the United Nations Security Council said in a statement".
+        const string PhraseA = " The United Nations Security Council said in a statement that talks would resume. ";
+        const string PhraseB = " In New York, the United Nations Security Council said in a statement on Tuesday that it was concerned. ";
+        // Long texts: four unrelated paragraphs each, four times over (repeats add no phrase shared with the other side).
+        string bodyA = string.Join("\n", Enumerable.Repeat(string.Join("\n", Harbour, Orchestra, Drought, Satellite), 4));
+        string bodyB = string.Join("\n", Enumerable.Repeat(string.Join("\n", Football, Library, Vaccine, Bridge), 4));
+        string longA = bodyA + PhraseA + bodyA, longB = bodyB + PhraseB + bodyB;
+        var options = AlignerOptions.Default;
+        int needLong = options.MinPassageTokensFor(Tok.Count(longA), Tok.Count(longB));
+        Assert.True(needLong >= 10, $"need {needLong}");
+        Assert.Empty(Align(longA, longB).Passages);
+
+        string shortA = Harbour + PhraseA, shortB = Football + PhraseB;
+        Assert.Equal(8, options.MinPassageTokensFor(Tok.Count(shortA), Tok.Count(shortB)));
+        var p = Assert.Single(Align(shortA, shortB).Passages);
+        Assert.Equal(9, p.MatchedTokens);
+
+        // With one fixed length (the short-pair need raised to MinPassageTokens) the short pair has no passage either.
+        Assert.Empty(new PassageAligner(options with { MinPassageTokensShort = options.MinPassageTokens }).Align(shortA, shortB).Passages);
+    }
+
+    [Theory]
+    [InlineData(10, 10, 8)]            // 100 = 2^6.6: the floor
+    [InlineData(200, 400, 8)]          // 80,000 = 2^16.3: a short answer against a one-page source
+    [InlineData(500, 500, 9)]          // 250,000: three whole halvings below 2^21
+    [InlineData(1000, 1000, 11)]       // 1,000,000: one
+    [InlineData(1000, 2000, 12)]       // 2,000,000: below 2^21 = 2,097,152 but by less than a whole halving
+    [InlineData(1024, 2048, 12)]       // exactly 2^21
+    [InlineData(20000, 9000, 12)]      // long documents
+    public void The_passage_length_needed_grows_by_one_token_per_doubling_of_the_pair(int m, int n, int need)
+    {
+        Assert.Equal(need, AlignerOptions.Default.MinPassageTokensFor(m, n));
+        Assert.Equal(12, (AlignerOptions.Default with { MinPassageTokensShort = 12 }).MinPassageTokensFor(m, n));
+    }
+
+    [Fact]
+    public void Shared_run_coverage_counts_every_token_in_a_shared_three_word_run_passage_or_not()
+    {
+        const string a = "alpha beta gamma delta epsilon zeta eta theta";
+        const string b = "one two beta gamma delta three gamma delta epsilon four";
+        var result = Align(a, b);
+        Assert.Empty(result.Passages); // far too short for a passage
+        Assert.Equal(0, result.CoverageA);
+        Assert.Equal(4.0 / 8, result.SharedRunCoverageA, 9);  // beta gamma delta epsilon
+        Assert.Equal(6.0 / 10, result.SharedRunCoverageB, 9); // beta gamma delta, gamma delta epsilon
+        var none = Align("alpha beta gamma delta", "one two three four");
+        Assert.Equal((0.0, 0.0), (none.SharedRunCoverageA, none.SharedRunCoverageB));
+        // A copied paragraph is inside passages and shared runs alike.
+        var copy = Align(Harbour + "\n" + Orchestra, Drought + "\n" + Orchestra);
+        Assert.True(copy.SharedRunCoverageA >= copy.CoverageA - 1e-9 && copy.CoverageA > 0.3, $"{copy.SharedRunCoverageA} {copy.CoverageA}");
     }
 
     private const string Footer =
