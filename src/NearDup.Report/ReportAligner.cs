@@ -14,8 +14,8 @@ namespace NearDup.Report;
 /// <see cref="NearDupOptions.ShingleSize"/>-token shingles (folded to 32 bits), while the aligner seeds on 3-token
 /// shingles, so the model cannot serve as the aligner's seed predicate. Instead every token of A covered by a
 /// furniture shingle is marked, and a passage keeps its place only when at least
-/// <see cref="AlignerOptions.MinPassageTokens"/> of its A-side tokens are not furniture, the same bar the aligner
-/// sets for seeds. A shared footer thus never shows as a passage, while a reprinted story that runs into the footer
+/// <see cref="AlignerOptions.MinPassageTokensFor"/> (the pair's passage length) of its A-side tokens are not
+/// furniture, the same bar the aligner sets for seeds. A shared footer thus never shows as a passage, while a reprinted story that runs into the footer
 /// keeps its passage (footer included). Coverage is recomputed over the passages kept.</para>
 /// <para>Not thread-safe (it holds the aligner's buffers): create one per thread; creation is cheap.</para>
 /// </remarks>
@@ -69,7 +69,7 @@ public sealed class ReportAligner
         }
         if (!marked.Contains(true)) return alignment;
 
-        int need = _aligner.Options.MinPassageTokens;
+        int need = _aligner.Options.MinPassageTokensFor(alignment.TokensA, alignment.TokensB);
         var kept = new List<Passage>(alignment.Passages.Count);
         foreach (var passage in alignment.Passages)
         {
