@@ -69,6 +69,20 @@ public class ParallelJsonlTests
     }
 
     [Fact]
+    public void A_gzip_file_parsed_in_parallel_gives_the_plain_files_documents()
+    {
+        using var dir = new TempDir();
+        string corpus = MixedCorpus(1_500, seed: 7).Replace("bad \u00ff\u00fe bytes", "fine bytes");
+        string plain = dir.Write("mixed.jsonl", corpus);
+        string gzip = dir.WriteGzip("mixed.jsonl.gz", corpus);
+        var sequential = ReadSkipping(plain, new CorpusOptions { ParseThreads = 1 });
+        var parallel = ReadSkipping(gzip, new CorpusOptions { ParseThreads = 4, JsonlChunkBytes = 2048 });
+        Assert.Equal(sequential.Docs.Select(d => (d.Item1, d.Item2, d.Item3, d.Item4, d.Item5.Line)),
+                     parallel.Docs.Select(d => (d.Item1, d.Item2, d.Item3, d.Item4, d.Item5.Line)));
+        Assert.Equal(sequential.Skips.Replace(plain, "X"), parallel.Skips.Replace(gzip, "X"));
+    }
+
+    [Fact]
     public void Parallel_parsing_fails_on_the_first_bad_line_in_file_order()
     {
         using var dir = new TempDir();
