@@ -52,7 +52,11 @@ public sealed class CliTests : IDisposable
         var kept = File.ReadAllLines(Path.Combine(outDir, "dedup", "news.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
         Assert.Equal(["b", "a-copy", "c"], kept);
         Assert.Empty(Directory.GetFiles(outDir, "*.tmp", SearchOption.AllDirectories));
-        Assert.Equal(4, JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement.GetProperty("documents").GetInt32());
+        var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement;
+        Assert.Equal(4, summary.GetProperty("documents").GetInt32());
+        var stages = summary.GetProperty("stage_seconds").EnumerateObject().ToList();
+        Assert.Equal(["read_sketch", "candidates", "verify", "cluster", "write"], stages.Select(s => s.Name));
+        Assert.All(stages, s => Assert.InRange(s.Value.GetDouble(), 0, summary.GetProperty("seconds").GetDouble()));
     }
 
     [Fact]
