@@ -72,9 +72,10 @@ public sealed record CorpusOptions
     public CorpusTextEncoding TextEncoding { get; init; } = CorpusTextEncoding.Utf8Strict;
 
     /// <summary>
-    /// Threads that parse JSONL lines (UTF-8 validation, JSON, decoding to text) while one thread reads and splits the
-    /// file and the consumer takes the documents in file order. 0 (default) picks <see cref="ParseThreadsFor"/> the
-    /// machine's cores; 1 parses on the reading thread. Documents, ordinals and errors are the same for every value.
+    /// Chunks of JSONL lines parsed at once (UTF-8 validation, JSON, decoding to text) on the thread pool while the
+    /// reading thread splits the file and takes the documents back in file order. 0 (default) picks
+    /// <see cref="ParseThreadsFor"/> the machine's cores; 1 parses on the reading thread. Documents, ordinals and
+    /// errors are the same for every value.
     /// </summary>
     public int ParseThreads { get; init; }
 

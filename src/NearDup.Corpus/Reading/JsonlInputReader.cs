@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Runtime.ExceptionServices;
 using System.Text;
@@ -64,90 +63,51 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
     }
 
     /// <summary>
-    /// One thread reads and splits lines into chunks, <see cref="CorpusOptions.EffectiveParseThreads"/> threads parse
-    /// the chunks, and the caller takes them back in file order, so ordinals, the duplicate-id check and the first
-    /// error reported are exactly those of <see cref="ReadSequential"/>. Memory stays bounded: only a few chunks per
-    /// parse thread are in flight.
+    /// The calling thread reads and splits lines into chunks, up to <see cref="CorpusOptions.EffectiveParseThreads"/>
+    /// chunks are parsed at once on the thread pool (<see cref="OrderedParallel"/>, as folder files are), and the
+    /// chunks come back in file order, so ordinals, the duplicate-id check and the first error reported are exactly
+    /// those of <see cref="ReadSequential"/>. Memory stays bounded by the chunks in flight.
     /// </summary>
     private IEnumerable<CorpusDocument> ReadParallel(Utf8LineReader lines, string path)
     {
-        int parsers = Options.EffectiveParseThreads;
-        using var stop = new CancellationTokenSource();
-        using var inOrder = new BlockingCollection<LineChunk>(boundedCapacity: parsers * 4);
-        using var toParse = new BlockingCollection<LineChunk>();
-        var producer = Task.Factory.StartNew(() => SplitIntoChunks(lines, inOrder, toParse, stop.Token),
-            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var workers = new Task[parsers];
-        for (int w = 0; w < parsers; w++)
-            workers[w] = Task.Factory.StartNew(() =>
-            {
-                foreach (var chunk in toParse.GetConsumingEnumerable(stop.Token)) chunk.Parse(this);
-            }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
+        var chunks = OrderedParallel.Map(SplitIntoChunks(lines), chunk => chunk.Parse(this), window: Options.EffectiveParseThreads);
+        foreach (var chunk in chunks)
         {
-            foreach (var chunk in inOrder.GetConsumingEnumerable())
+            for (int i = 0; i < chunk.Count; i++)
             {
-                chunk.WaitParsed();
-                if (chunk.ParseError is { } parseError) ExceptionDispatchInfo.Capture(parseError).Throw();
-                for (int i = 0; i < chunk.Count; i++)
-                {
-                    CurrentLine = chunk.Line(i);
-                    if (Accept(chunk.Results[i], path) is { } document)
-                        yield return document;
-                }
-                CurrentLine = default;
-                chunk.Release();
-                if (chunk.ReadError is { } error) ExceptionDispatchInfo.Capture(error).Throw();
+                CurrentLine = chunk.Line(i);
+                if (Accept(chunk.Results[i], path) is { } document)
+                    yield return document;
             }
-        }
-        finally
-        {
-            // A consumer that stops early (an error, a break) must not leave the reader blocked on a full queue.
-            stop.Cancel();
-            try { Task.WaitAll([producer, .. workers]); }
-            catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException)) { }
+            CurrentLine = default;
+            chunk.Release();
+            if (chunk.ReadError is { } error) ExceptionDispatchInfo.Capture(error).Throw();
         }
     }
 
-    private void SplitIntoChunks(Utf8LineReader lines, BlockingCollection<LineChunk> inOrder, BlockingCollection<LineChunk> toParse, CancellationToken stop)
+    private IEnumerable<LineChunk> SplitIntoChunks(Utf8LineReader lines)
     {
         var chunk = new LineChunk(Options.JsonlChunkBytes);
-        try
+        while (true)
         {
-            while (lines.TryReadLine(out var line, out bool tooLong))
-            {
-                if (!chunk.TryAdd(line.Span, lines.LineNumber, tooLong))
-                {
-                    if (chunk.Count > 0) Dispatch(chunk);
-                    else chunk.Release();
-                    chunk = new LineChunk(Math.Max(Options.JsonlChunkBytes, line.Length));
-                    chunk.TryAdd(line.Span, lines.LineNumber, tooLong);
-                }
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            chunk.ReadError = e; // delivered after the lines read before it, as the sequential reader would
-        }
-        finally
-        {
+            ReadOnlyMemory<byte> line;
+            bool tooLong;
             try
             {
-                if (!stop.IsCancellationRequested) Dispatch(chunk);
+                if (!lines.TryReadLine(out line, out tooLong)) break;
             }
-            catch (OperationCanceledException)
+            catch (Exception e)
             {
-                // The consumer stopped while the last chunk waited for room; nobody will read it.
+                chunk.ReadError = e; // delivered after the lines read before it, as the sequential reader would
+                break;
             }
-            inOrder.CompleteAdding();
-            toParse.CompleteAdding();
+            if (chunk.TryAdd(line.Span, lines.LineNumber, tooLong)) continue;
+            if (chunk.Count > 0) yield return chunk;
+            else chunk.Release();
+            chunk = new LineChunk(Math.Max(Options.JsonlChunkBytes, line.Length));
+            chunk.TryAdd(line.Span, lines.LineNumber, tooLong);
         }
-
-        void Dispatch(LineChunk ready)
-        {
-            inOrder.Add(ready, stop); // bounded: waits while the consumer is behind
-            toParse.Add(ready, stop);
-        }
+        yield return chunk;
     }
 
     /// <summary>A parsed line: a record, a problem, or nothing (a blank line).</summary>
@@ -209,7 +169,6 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
     {
         private byte[] _bytes = ArrayPool<byte>.Shared.Rent(Math.Max(1, capacityBytes));
         private readonly List<(int Start, int Length, long LineNumber, bool TooLong)> _lines = [];
-        private readonly ManualResetEventSlim _parsed = new();
         private int _used;
 
         public ParsedLine[] Results { get; private set; } = [];
@@ -221,9 +180,6 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
 
         public ReadOnlyMemory<byte> Line(int i) => _bytes.AsMemory(_lines[i].Start, _lines[i].Length);
 
-        /// <summary>A bug met while parsing (parsing itself reports bad lines as problems, never by throwing).</summary>
-        public Exception? ParseError { get; private set; }
-
         public bool TryAdd(ReadOnlySpan<byte> line, long lineNumber, bool tooLong)
         {
             if (_bytes.Length - _used < line.Length) return false;
@@ -233,35 +189,23 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
             return true;
         }
 
-        public void Parse(JsonlInputReader reader)
+        /// <summary>Parses every line (on any thread: parsing touches no shared state) and returns this chunk.</summary>
+        public LineChunk Parse(JsonlInputReader reader)
         {
-            try
+            var results = new ParsedLine[_lines.Count];
+            for (int i = 0; i < results.Length; i++)
             {
-                var results = new ParsedLine[_lines.Count];
-                for (int i = 0; i < results.Length; i++)
-                {
-                    var (start, length, lineNumber, tooLong) = _lines[i];
-                    results[i] = reader.ParseLine(_bytes.AsSpan(start, length), tooLong, lineNumber);
-                }
-                Results = results;
+                var (start, length, lineNumber, tooLong) = _lines[i];
+                results[i] = reader.ParseLine(_bytes.AsSpan(start, length), tooLong, lineNumber);
             }
-            catch (Exception e)
-            {
-                ParseError = e; // the consumer raises it in order; it must never wait for a chunk that failed
-            }
-            finally
-            {
-                _parsed.Set();
-            }
+            Results = results;
+            return this;
         }
-
-        public void WaitParsed() => _parsed.Wait();
 
         public void Release()
         {
             ArrayPool<byte>.Shared.Return(_bytes);
             _bytes = [];
-            _parsed.Dispose();
         }
     }
 
