@@ -53,7 +53,7 @@ public static class CandidateGenerator
         // Documents are cut into ranges; counting each range's fingerprints per partition lets every range fill its
         // share of a partition's arrays in parallel, in document order (so the fill is stable and deterministic).
         var docs = documents as SketchedDocument[] ?? documents.ToArray();
-        int ranges = Math.Max(1, Math.Min(docs.Length / 4096, options.EffectiveThreads * 8));
+        int ranges = RangeCount(docs.Length, options);
         var counts = new long[ranges, Partitions];
         Parallel.For(0, ranges, parallel, r =>
         {
@@ -115,15 +115,7 @@ public static class CandidateGenerator
         }
 
         // A pair is a candidate when it shares enough distinct fingerprints.
-        int keyCount = checked((int)pairLists.Sum(l => (long)l.Count));
-        var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, keyCount));
-        int offset = 0;
-        for (int p = 0; p < pairLists.Length; p++)
-        {
-            pairLists[p].Span.CopyTo(keys.AsSpan(offset));
-            offset += pairLists[p].Count;
-            pairLists[p].Dispose(); // hand each list back as soon as it is copied: these are the run's largest buffers
-        }
+        var (keys, keyCount) = Concatenate(pairLists);
         RadixSort.Sort(keys, keyCount);
         int kept = 0;
         for (int i = 0; i < keyCount;)
@@ -201,7 +193,7 @@ public static class CandidateGenerator
         // Band keys laid out band by band, in one pass over the documents: every band then reads its keys from one
         // contiguous run instead of visiting every document object again.
         var bandMajor = ArrayPool<uint>.Shared.Rent(Math.Max(1, bands * n));
-        int ranges = Math.Max(1, Math.Min(n / 4096, options.EffectiveThreads * 4));
+        int ranges = RangeCount(n, options);
         Parallel.For(0, ranges, parallel, r =>
         {
             var (from, to) = Range(r, ranges, n);
@@ -238,19 +230,31 @@ public static class CandidateGenerator
             perBand[band] = pairs;
         });
         ArrayPool<uint>.Shared.Return(bandMajor);
-        int count = checked((int)perBand.Sum(l => (long)l.Count));
-        var all = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
-        int offset = 0;
-        for (int band = 0; band < perBand.Length; band++)
-        {
-            perBand[band].Span.CopyTo(all.AsSpan(offset));
-            offset += perBand[band].Count;
-            perBand[band].Dispose();
-        }
+        var (all, count) = Concatenate(perBand);
         var result = SortedUnique(all, count);
         ArrayPool<ulong>.Shared.Return(all);
         return result;
     }
+
+    /// <summary>Copies the lists, in order, into one array rented from the pool (the caller returns it), handing each list
+    /// back as soon as it is copied: together they are the run's largest buffers.</summary>
+    private static (ulong[] Keys, int Count) Concatenate(PooledList<ulong>[] lists)
+    {
+        int count = checked((int)lists.Sum(l => (long)l.Count));
+        var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
+        int offset = 0;
+        foreach (var list in lists)
+        {
+            list.Span.CopyTo(keys.AsSpan(offset));
+            offset += list.Count;
+            list.Dispose();
+        }
+        return (keys, count);
+    }
+
+    /// <summary>Ranges of documents that parallel passes over <paramref name="count"/> documents split them into: a few per
+    /// thread for balance, none smaller than 4,096 documents.</summary>
+    private static int RangeCount(int count, NearDupOptions options) => Math.Max(1, Math.Min(count / 4096, options.EffectiveThreads * 8));
 
     /// <summary>The distinct values among the first <paramref name="count"/> of <paramref name="keys"/>, ascending, as a new array.</summary>
     private static ulong[] SortedUnique(ulong[] keys, int count)
