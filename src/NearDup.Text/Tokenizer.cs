@@ -108,7 +108,7 @@ public static class Tokenizer
             if (c >= 0x80) { end = 0; hash = 0; return false; }
             if (IsAsciiWordChar(c))
             {
-                if (taken++ < stemPrefix) h.AddByte((uint)(c - 'A') <= 'Z' - 'A' ? (uint)(c | 0x20) : c);
+                if (taken++ < stemPrefix) h.AddByte(FoldAsciiCase(c));
                 i++;
                 continue;
             }
@@ -201,6 +201,10 @@ public static class Tokenizer
         return i;
     }
 
+    /// <summary>An ASCII character lower-cased (A-Z to a-z), as the scalar paths hash it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint FoldAsciiCase(char c) => (uint)(c - 'A') <= 'Z' - 'A' ? (uint)(c | 0x20) : c;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiWordChar(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 
@@ -260,7 +264,7 @@ public static class Tokenizer
             {
                 if (IsApostrophe(c)) continue;
                 if (taken++ == stemPrefix) break;
-                h.AddByte((uint)(c - 'A') <= 'Z' - 'A' ? (uint)(c | 0x20) : c);
+                h.AddByte(FoldAsciiCase(c));
             }
             return h.Finish();
         }
@@ -284,7 +288,7 @@ public static class Tokenizer
             int cp = FoldCodePoint(r);
             if (cp < 0) continue;
             if (taken++ == stemPrefix) break;
-            h.AddCodePoint(cp);
+            h.AddCodePoint(new Rune(cp));
         }
         return h.Finish();
     }

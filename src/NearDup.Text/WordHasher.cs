@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace NearDup.Text;
 
@@ -35,13 +36,11 @@ internal struct WordHasher
     }
 
     /// <summary>Adds one code point, as its UTF-8 bytes.</summary>
-    public void AddCodePoint(int codePoint)
+    public void AddCodePoint(Rune codePoint)
     {
-        uint cp = (uint)codePoint;
-        if (cp < 0x80) { AddByte(cp); return; }
-        if (cp < 0x800) { AddByte(0xC0 | (cp >> 6)); AddByte(0x80 | (cp & 0x3F)); return; }
-        if (cp < 0x10000) { AddByte(0xE0 | (cp >> 12)); AddByte(0x80 | ((cp >> 6) & 0x3F)); AddByte(0x80 | (cp & 0x3F)); return; }
-        AddByte(0xF0 | (cp >> 18)); AddByte(0x80 | ((cp >> 12) & 0x3F)); AddByte(0x80 | ((cp >> 6) & 0x3F)); AddByte(0x80 | (cp & 0x3F));
+        Span<byte> utf8 = stackalloc byte[4];
+        int length = codePoint.EncodeToUtf8(utf8);
+        foreach (byte b in utf8[..length]) AddByte(b);
     }
 
     /// <summary>The word's hash.</summary>
