@@ -74,10 +74,18 @@ public sealed record CorpusOptions
     /// <summary>
     /// Chunks of JSONL lines parsed at once (UTF-8 validation, JSON, decoding to text) on the thread pool while the
     /// reading thread splits the file and takes the documents back in file order. 0 (default) picks
-    /// <see cref="ParseThreadsFor"/> the machine's cores; 1 parses on the reading thread. Documents, ordinals and
+    /// <see cref="ParseThreadsFor"/> the cores <see cref="Threads"/> grants (HTML folders use them all); 1 parses on
+    /// the reading thread. Documents, ordinals and
     /// errors are the same for every value.
     /// </summary>
     public int ParseThreads { get; init; }
+
+    /// <summary>Cores the run may use (0, the default, means all): when <see cref="ParseThreads"/> is 0 the readers size
+    /// their parsing to this, as the pipeline sizes its workers.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The cores <see cref="Threads"/> grants.</summary>
+    internal int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
     /// <summary>Initial JSONL read buffer; it grows for longer lines. Internal so tests can force lines across buffer boundaries.</summary>
     internal int JsonlBufferSize { get; init; } = 1 << 20;
@@ -86,7 +94,7 @@ public sealed record CorpusOptions
     internal int JsonlChunkBytes { get; init; } = 1 << 20;
 
     /// <summary>The parse threads <see cref="ParseThreads"/> asks for.</summary>
-    internal int EffectiveParseThreads => ParseThreads > 0 ? ParseThreads : ParseThreadsFor(Environment.ProcessorCount);
+    internal int EffectiveParseThreads => ParseThreads > 0 ? ParseThreads : ParseThreadsFor(EffectiveThreads);
 
     /// <summary>
     /// Parse threads worth running beside a pipeline on <paramref name="cores"/> cores. One reading thread parses
@@ -107,6 +115,8 @@ public sealed record CorpusOptions
             throw new ArgumentException("MaxDocumentChars must be positive.", nameof(MaxDocumentChars));
         if (ParseThreads < 0)
             throw new ArgumentException("ParseThreads must be 0 (all cores) or more.", nameof(ParseThreads));
+        if (Threads < 0)
+            throw new ArgumentException("Threads must be 0 (all cores) or more.", nameof(Threads));
         if (JsonlBufferSize <= 0)
             throw new ArgumentException("JsonlBufferSize must be positive.", nameof(JsonlBufferSize));
         if (JsonlChunkBytes <= 0)

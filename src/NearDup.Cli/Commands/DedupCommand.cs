@@ -89,7 +89,7 @@ public static class DedupCommand
             TextField = parse.GetValue(TextField)!,
             OnBadRecord = parse.GetValue(SkipBad) ? BadRecordAction.Skip : BadRecordAction.Fail,
             TextEncoding = parse.GetValue(Encoding),
-            ParseThreads = parse.GetValue(Threads) is > 0 and var threads ? CorpusOptions.ParseThreadsFor(threads) : 0,
+            Threads = parse.GetValue(Threads),
         };
         var options = Scoring.Apply(parse, new NearDupOptions
         {

@@ -13,8 +13,9 @@ internal sealed class HtmlFolderInputReader(CorpusInput input, ReadSession sessi
     private static readonly string[] FurnitureMarkers = ["cookie", "consent", "gdpr"];
     private const int MaxMarkedFurnitureChars = 2000;
 
-    /// <summary>Readability extraction takes milliseconds a page, far more than reading it: all cores unless told.</summary>
-    protected override int ExtractThreads => Options.ParseThreads > 0 ? Options.ParseThreads : Environment.ProcessorCount;
+    /// <summary>Readability extraction takes milliseconds a page, far more than reading it: every core the run may use
+    /// unless told.</summary>
+    protected override int ExtractThreads => Options.ParseThreads > 0 ? Options.ParseThreads : Options.EffectiveThreads;
 
     protected override Extracted Extract(InputFile file, ReadOnlySpan<byte> bytes)
     {
