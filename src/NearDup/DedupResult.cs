@@ -66,6 +66,10 @@ public sealed class DedupResult : IDisposable
     /// documents itself): where a run spends its time, for the summary and for benchmarks.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> StageSeconds { get; internal set; } = [];
 
+    /// <summary>Process CPU seconds (user and kernel, every thread) per stage, keyed as <see cref="StageSeconds"/>:
+    /// divided by a stage's wall-clock seconds, the cores it kept busy.</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> StageCpuSeconds { get; internal set; } = [];
+
     /// <summary>Pairs per relation.</summary>
     public int CountRelation(Relation relation) => Pairs.Count(p => p.Relation == relation);
 }

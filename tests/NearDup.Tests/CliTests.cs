@@ -57,6 +57,10 @@ public sealed class CliTests : IDisposable
         var stages = summary.GetProperty("stage_seconds").EnumerateObject().ToList();
         Assert.Equal(["read_sketch", "candidates", "verify", "cluster", "write"], stages.Select(s => s.Name));
         Assert.All(stages, s => Assert.InRange(s.Value.GetDouble(), 0, summary.GetProperty("seconds").GetDouble()));
+        // CPU seconds are the whole process's (here the test host's, with other tests running), so only their shape is checked.
+        var cpu = summary.GetProperty("stage_cpu_seconds").EnumerateObject().ToList();
+        Assert.Equal(["read_sketch", "candidates", "verify", "cluster", "write", "before_read"], cpu.Select(s => s.Name));
+        Assert.All(cpu, s => Assert.True(s.Value.GetDouble() >= 0, s.Name));
     }
 
     [Fact]

@@ -104,6 +104,7 @@ public static class DedupCommand
             string? reportDir = parse.GetValue(Report) is { } report ? Path.GetFullPath(report) : null;
             if (reportDir is not null) DedupReportWriter.Validate(reportDir, protectedFolder: outDir);
             var clock = Stopwatch.StartNew();
+            var startCpu = Environment.CpuUsage.TotalTime; // the runtime's start, JIT and option parsing before the run
             var reader = NearDup.Corpus.Corpus.Open(inputs, corpusOptions);
             Directory.CreateDirectory(outDir);
             // Shingles spill to a temporary file in the output folder (deleted at the end) so memory stays flat.
@@ -112,6 +113,7 @@ public static class DedupCommand
                 progress => pipeline.Run(reader.ReadDocuments(), () => reader.BytesRead, reader.TotalBytes, progress, cancellationToken));
 
             double pipelineSeconds = clock.Elapsed.TotalSeconds;
+            var pipelineCpu = Environment.CpuUsage.TotalTime;
             // The output files are independent and each is written atomically: write them side by side (each ends
             // with an fsync, and the de-duplicated copy re-reads the whole input).
             var writes = new List<Action>
@@ -140,6 +142,9 @@ public static class DedupCommand
             clock.Stop();
             var stageSeconds = result.StageSeconds.ToDictionary(s => s.Key, s => Math.Round(s.Value, 3));
             stageSeconds["write"] = Math.Round(clock.Elapsed.TotalSeconds - pipelineSeconds, 3);
+            var stageCpuSeconds = result.StageCpuSeconds.ToDictionary(s => s.Key, s => Math.Round(s.Value, 3));
+            stageCpuSeconds["write"] = Math.Round((Environment.CpuUsage.TotalTime - pipelineCpu).TotalSeconds, 3);
+            stageCpuSeconds["before_read"] = Math.Round(startCpu.TotalSeconds, 3);
 
             var summary = new RunSummary(
                 result.Documents.Count, reader.SkipReport.Total, result.CandidatePairs, result.CountRelation(Relation.Duplicate),
@@ -152,6 +157,7 @@ public static class DedupCommand
                 partial_pairs = summary.Partials, clusters = summary.Clusters, kept = summary.Kept,
                 furniture_shingles = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
                 stage_seconds = stageSeconds,
+                stage_cpu_seconds = stageCpuSeconds,
             }, new JsonSerializerOptions { WriteIndented = true }));
             SummaryTable.Write(stdout, summary);
             if (reportDir is not null) stdout.WriteLine($"Report written to {Path.Combine(reportDir, DedupReportWriter.IndexFile)} ({result.Pairs.Count:N0} pair pages)");
