@@ -33,6 +33,14 @@ public sealed record NearDupOptions
     public int FurnitureMinDocuments { get; init; } = 5;
 
     /// <summary>
+    /// Page furniture sits at a page's edges (site headers, bylines, footers, disclaimers). A passage that unrelated
+    /// documents share away from their edges (a press release paragraph or a quotation that several outlets reuse) is
+    /// reuse, and is only treated as furniture once at least this many documents carry it (and never below
+    /// <see cref="FurnitureMinDocuments"/>).
+    /// </summary>
+    public int FurnitureMinDocumentsInBody { get; init; } = 100;
+
+    /// <summary>
     /// Furniture test: a frequent fingerprint is furniture unless the documents that carry it are mostly copies of
     /// each other, i.e. unless the median estimated share of the smaller document inside the other (sampled
     /// pairs, from MinHash) reaches this value. Syndicated copies pass; unrelated pages with one footer do not.
@@ -85,6 +93,7 @@ public sealed record NearDupOptions
         Require(WinnowWindow is >= 1 and <= 256, nameof(WinnowWindow), WinnowWindow, "1 to 256");
         Require(MinSharedFingerprints >= 1, nameof(MinSharedFingerprints), MinSharedFingerprints, "at least 1");
         Require(FurnitureMinDocuments >= 2, nameof(FurnitureMinDocuments), FurnitureMinDocuments, "at least 2");
+        Require(FurnitureMinDocumentsInBody >= 2, nameof(FurnitureMinDocumentsInBody), FurnitureMinDocumentsInBody, "at least 2");
         Require(FurnitureCoherence is >= 0 and <= 1, nameof(FurnitureCoherence), FurnitureCoherence, "0 to 1");
         Require(MaxPostings >= 2, nameof(MaxPostings), MaxPostings, "at least 2");
         Require(DuplicateResemblance is > 0 and <= 1, nameof(DuplicateResemblance), DuplicateResemblance, "above 0, at most 1");

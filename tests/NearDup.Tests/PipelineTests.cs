@@ -44,6 +44,47 @@ public class PipelineTests
         Assert.All(result.Pairs, p => Assert.Equal(Relation.Partial, p.Relation));
     }
 
+    private const string PressRelease = "The regional water authority said on Tuesday that the new treatment plant at Mill Creek would " +
+        "double the supply to the northern districts by next summer, and that household bills would not rise to pay for it. " +
+        "Engineers expect the first stage to open in March, once the pipeline under the river has passed its pressure tests.";
+
+    [Fact]
+    public void A_passage_quoted_inside_many_unrelated_articles_is_reuse_not_furniture()
+    {
+        // Churnalism: eight outlets drop one press-release paragraph into otherwise different articles. Many unrelated
+        // documents share it, as with a footer, but it sits in their bodies, so every pair is partial reuse.
+        var docs = new List<(string, string)>();
+        for (int i = 0; i < 8; i++)
+        {
+            var own = new TextMaker(300 + i).Paragraphs(4);
+            docs.Add(($"outlet-{i}", string.Join("\n", own.Take(2)) + "\n" + PressRelease + "\n" + string.Join("\n", own.Skip(2))));
+        }
+        var result = Run(Docs(docs.ToArray()));
+
+        Assert.Equal(0, result.FurnitureFingerprints);
+        Assert.Equal(8 * 7 / 2, result.Pairs.Count);
+        Assert.All(result.Pairs, p => Assert.Equal(Relation.Partial, p.Relation));
+        Assert.All(result.Pairs, p => Assert.InRange(p.SharedWords, 45, 60)); // the paragraph's 52 words, give or take an edge
+
+        // The control: so many carriers make it boilerplate wherever it sits.
+        var capped = Run(Docs(docs.ToArray()), new NearDupOptions { FurnitureMinDocumentsInBody = 8 });
+        Assert.True(capped.FurnitureFingerprints > 0);
+        Assert.Empty(capped.Pairs);
+    }
+
+    [Fact]
+    public void The_same_passage_closing_unrelated_articles_is_furniture_even_before_a_varying_last_line()
+    {
+        // At the end of each article (then a dateline that differs per page) the paragraph is a footer.
+        var docs = new List<(string, string)>();
+        for (int i = 0; i < 8; i++)
+            docs.Add(($"outlet-{i}", string.Join("\n", new TextMaker(300 + i).Paragraphs(4)) + "\n" + PressRelease + $"\nPosted {i + 3} March by desk editor number {i * 7 + 1}."));
+        var result = Run(Docs(docs.ToArray()));
+
+        Assert.True(result.FurnitureFingerprints > 0);
+        Assert.Empty(result.Pairs);
+    }
+
     [Fact]
     public void A_story_syndicated_to_many_sites_is_one_cluster_not_furniture()
     {

@@ -20,7 +20,9 @@ internal sealed class ScoringOptions
     public Option<int> MinSharedWords { get; } = new("--min-shared-words") { Description = "Words in reused passages for partial reuse.", DefaultValueFactory = _ => Defaults.MinSharedWords };
     public Option<int> FurnitureMinDocs { get; } = new("--furniture-min-docs") { Description = "Documents a passage must appear in before it can be furniture.", DefaultValueFactory = _ => Defaults.FurnitureMinDocuments };
 
-    public IEnumerable<Option> All => [ShingleSize, Tokens, StemPrefix, Duplicate, Containment, MinSharedWords, FurnitureMinDocs];
+    public Option<int> FurnitureMinDocsInBody { get; } = new("--furniture-min-docs-in-body") { Description = "Documents a passage away from their start and end (a quoted press release) must appear in before it can be furniture.", DefaultValueFactory = _ => Defaults.FurnitureMinDocumentsInBody };
+
+    public IEnumerable<Option> All => [ShingleSize, Tokens, StemPrefix, Duplicate, Containment, MinSharedWords, FurnitureMinDocs, FurnitureMinDocsInBody];
 
     /// <summary><paramref name="options"/> with the scoring values parsed from the command line.</summary>
     public NearDupOptions Apply(ParseResult parse, NearDupOptions options) => options with
@@ -31,5 +33,6 @@ internal sealed class ScoringOptions
         ContainmentThreshold = parse.GetValue(Containment),
         MinSharedWords = parse.GetValue(MinSharedWords),
         FurnitureMinDocuments = parse.GetValue(FurnitureMinDocs),
+        FurnitureMinDocumentsInBody = parse.GetValue(FurnitureMinDocsInBody),
     };
 }

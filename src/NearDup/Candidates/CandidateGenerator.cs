@@ -108,7 +108,7 @@ public static class CandidateGenerator
             });
             Parallel.For(0, batch, parallel, p =>
             {
-                pairLists[first + p] = GroupPartition(hashes[p], owners[p], sizes[p], documents, options, furniture);
+                pairLists[first + p] = GroupPartition(hashes[p], owners[p], sizes[p], documents, store, options, furniture);
                 ArrayPool<uint>.Shared.Return(hashes[p]);
                 ArrayPool<int>.Shared.Return(owners[p]);
             });
@@ -132,11 +132,13 @@ public static class CandidateGenerator
 
     /// <summary>Sorts one partition's (fingerprint, document) entries and turns each group of documents sharing a
     /// fingerprint into candidate pair keys, or into furniture.</summary>
-    private static PooledList<ulong> GroupPartition(uint[] hashes, int[] owners, int n, IReadOnlyList<SketchedDocument> documents, NearDupOptions options,
-        ConcurrentBag<(uint Hash, int A, int B)> furniture)
+    private static PooledList<ulong> GroupPartition(uint[] hashes, int[] owners, int n, IReadOnlyList<SketchedDocument> documents, IShingleStore store,
+        NearDupOptions options, ConcurrentBag<(uint Hash, int A, int B)> furniture)
     {
         RadixSort.Sort(hashes, owners, n);
         var pairs = new PooledList<ulong>();
+        var runs = new FurnitureModel.CommonRunReader(store);
+        int minInBody = Math.Max(options.FurnitureMinDocuments, options.FurnitureMinDocumentsInBody);
         for (int start = 0; start < n;)
         {
             int end = start + 1;
@@ -146,12 +148,19 @@ public static class CandidateGenerator
                 // Fingerprints are distinct within a document and the sort is stable over document order, so the
                 // group's owners are distinct documents in ascending order.
                 var carriers = owners.AsSpan(start, end - start);
+                bool isFurniture = false;
                 if (carriers.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(carriers, documents, options))
                 {
+                    // Frequent and shared by unrelated documents: furniture if it sits at their edges, or if so many carry
+                    // it that it is boilerplate wherever it sits; a passage in their bodies is reuse of a common source.
                     var (a, b) = FurnitureModel.LeastAlikeCarriers(carriers, documents);
-                    furniture.Add((hashes[start], a, b));
+                    if (carriers.Length >= minInBody || FurnitureModel.SitsAtEdges(hashes[start], documents[a], documents[b], runs))
+                    {
+                        furniture.Add((hashes[start], a, b));
+                        isFurniture = true;
+                    }
                 }
-                else AddPairs(carriers, documents, options, pairs);
+                if (!isFurniture) AddPairs(carriers, documents, options, pairs);
             }
             start = end;
         }

@@ -145,26 +145,37 @@ public sealed class FurnitureModel
     internal static FurnitureModel Learn(IEnumerable<(uint Hash, int A, int B)> furnitureFingerprints, Func<int, SketchedDocument> documents, IShingleStore store)
     {
         var furniture = new HashSet<uint>();
-        var a = new uint[1024];
-        var b = new uint[1024];
+        var runs = new CommonRunReader(store);
         foreach (var (hash, docA, docB) in furnitureFingerprints.OrderBy(f => f.Hash))
         {
             if (!furniture.Add(hash)) continue; // already inside a run learned from another fingerprint
-            var da = documents(docA);
-            var db = documents(docB);
-            if (a.Length < da.ShingleCount) a = new uint[da.ShingleCount * 2];
-            if (b.Length < db.ShingleCount) b = new uint[db.ShingleCount * 2];
-            var sa = a.AsSpan(0, da.ShingleCount);
-            var sb = b.AsSpan(0, db.ShingleCount);
-            store.Read(da.ShingleOffset, sa);
-            store.Read(db.ShingleOffset, sb);
-            int ia = sa.IndexOf(hash), ib = sb.IndexOf(hash);
-            if (ia < 0 || ib < 0) continue;
-            for (int x = ia, y = ib; x >= 0 && y >= 0 && sa[x] == sb[y]; x--, y--) furniture.Add(sa[x]);
-            for (int x = ia, y = ib; x < sa.Length && y < sb.Length && sa[x] == sb[y]; x++, y++) furniture.Add(sa[x]);
+            if (!runs.Find(hash, documents(docA), documents(docB), out var run)) continue;
+            foreach (uint shingle in runs.ShinglesOfA(run)) furniture.Add(shingle);
         }
         return new FurnitureModel(furniture);
     }
+
+    /// <summary>
+    /// Whether the passage around a frequent fingerprint sits at an edge (start or end) of both of two unrelated carriers,
+    /// as a site's header, byline or footer does, rather than in their bodies, as a press release paragraph or a
+    /// quotation that several outlets reuse does. The edge allows <see cref="EdgeSlack"/> shingles of other text (a date
+    /// line, tags, a second block of boilerplate that differs between the pages).
+    /// </summary>
+    internal static bool SitsAtEdges(uint hash, SketchedDocument a, SketchedDocument b, CommonRunReader runs)
+    {
+        if (!runs.Find(hash, a, b, out var run)) return true; // cannot place it: keep the frequency verdict
+        return AtEdge(run.StartA, run.EndA, a.ShingleCount) && AtEdge(run.StartB, run.EndB, b.ShingleCount);
+    }
+
+    private static bool AtEdge(int start, int end, int count)
+    {
+        int slack = EdgeSlack(count);
+        return start <= slack || end >= count - slack;
+    }
+
+    /// <summary>Shingles of other text allowed between a furniture run and its document's edge: 16, or a sixteenth of the
+    /// document when that is more.</summary>
+    internal static int EdgeSlack(int shingleCount) => Math.Max(16, shingleCount / 16);
 
     private static double EstimatedShareOfSmaller(SketchedDocument a, SketchedDocument b)
     {
@@ -172,5 +183,43 @@ public sealed class FurnitureModel
         double shared = j * (a.ShingleCount + b.ShingleCount) / (1 + j);
         int smaller = Math.Min(a.ShingleCount, b.ShingleCount);
         return smaller == 0 ? 0 : shared / smaller;
+    }
+
+    /// <summary>The run of shingles two documents have in common around a shared fingerprint: [StartA, EndA) in A's
+    /// shingles and [StartB, EndB) in B's.</summary>
+    internal readonly record struct CommonRun(int StartA, int EndA, int StartB, int EndB);
+
+    /// <summary>Reads two documents' shingles back from the store into reused buffers and finds their common run
+    /// around a fingerprint. One instance per thread.</summary>
+    internal sealed class CommonRunReader(IShingleStore store)
+    {
+        private uint[] _a = new uint[1024];
+        private uint[] _b = new uint[1024];
+
+        /// <summary>Finds the run around <paramref name="hash"/> (its first occurrence in each); false when either lacks it.</summary>
+        public bool Find(uint hash, SketchedDocument a, SketchedDocument b, out CommonRun run)
+        {
+            if (_a.Length < a.ShingleCount) _a = new uint[a.ShingleCount * 2];
+            if (_b.Length < b.ShingleCount) _b = new uint[b.ShingleCount * 2];
+            var sa = _a.AsSpan(0, a.ShingleCount);
+            var sb = _b.AsSpan(0, b.ShingleCount);
+            store.Read(a.ShingleOffset, sa);
+            store.Read(b.ShingleOffset, sb);
+            int ia = sa.IndexOf(hash), ib = sb.IndexOf(hash);
+            if (ia < 0 || ib < 0)
+            {
+                run = default;
+                return false;
+            }
+            int back = 0;
+            while (ia - back - 1 >= 0 && ib - back - 1 >= 0 && sa[ia - back - 1] == sb[ib - back - 1]) back++;
+            int forward = 1;
+            while (ia + forward < sa.Length && ib + forward < sb.Length && sa[ia + forward] == sb[ib + forward]) forward++;
+            run = new CommonRun(ia - back, ia + forward, ib - back, ib + forward);
+            return true;
+        }
+
+        /// <summary>A's shingles in <paramref name="run"/>, as read by the last <see cref="Find"/>.</summary>
+        public ReadOnlySpan<uint> ShinglesOfA(CommonRun run) => _a.AsSpan(run.StartA, run.EndA - run.StartA);
     }
 }
