@@ -6,7 +6,7 @@ namespace NearDup.Quality;
 
 /// <summary>
 /// Quality evaluations on the labelled sets in ../shared/data. Usage:
-/// dotnet run -c Release --project bench/NearDup.Quality -- (clough|pan|chains|lsh|align-pan|align-clough|align-example|all) [SHARED_DATA_DIR] [--shingle-size K]
+/// dotnet run -c Release --project bench/NearDup.Quality -- (clough|pan|chains|ocr|lsh|align-pan|align-clough|align-example|all) [SHARED_DATA_DIR] [--shingle-size K] [--characters]
 /// or -- align-clough-passages SHARED_DATA_DIR ANSWER.txt... (the passages of named Clough answers, for reading)
 /// Every figure in the README's quality table comes from this program.
 /// </summary>
@@ -21,12 +21,19 @@ public static class Program
             options = options with { ShingleSize = int.Parse(args[k + 1], System.Globalization.CultureInfo.InvariantCulture) };
             args = [.. args[..k], .. args[(k + 2)..]];
         }
+        int c = Array.IndexOf(args, "--characters");
+        if (c >= 0)
+        {
+            options = options.ForCharacters() with { ShingleSize = k >= 0 ? options.ShingleSize : NearDupOptions.CharacterShingleSize };
+            args = [.. args[..c], .. args[(c + 1)..]];
+        }
         string what = args.Length > 0 ? args[0] : "all";
         string data = args.Length > 1 ? args[1] : Path.GetFullPath(Path.Combine(FindRepoRoot(), "..", "shared", "data"));
         if (what is "clough" or "all") Console.WriteLine(Evaluations.Clough(Path.Combine(data, "clough-stevenson-short-answers"), options).Report);
         if (what is "pan" or "all") Console.WriteLine(Evaluations.Pan(Path.Combine(data, "pan13-text-alignment-subset"), options).Report);
         if (what is "chains" or "all") Console.WriteLine(Evaluations.StoryChains(Path.Combine(data, "news-story-chains-energy"), options).Report);
         if (what is "lsh" or "all") Console.WriteLine(LshCurve(options));
+        if (what is "ocr" or "all") Console.WriteLine(OcrEvaluation.Run(Path.Combine(data, ".."), k >= 0 ? options.ShingleSize : null).Report);
         if (what is "align-pan" or "all")
         {
             string pan = Path.Combine(data, "pan13-text-alignment-subset");

@@ -84,6 +84,20 @@ public sealed record AlignerOptions
     /// that share the prefix are matches, not edits.</summary>
     public TokenizerOptions Tokenizer { get; init; } = TokenizerOptions.Default;
 
+    /// <summary>
+    /// These options with every letter a token (<see cref="TokenUnit.Characters"/>, for OCR text) and the lengths restated in
+    /// letters: 8-letter seeds, gaps of up to 40 letters, and passages of at least 50 matched letters whatever the texts'
+    /// lengths (per-letter chance runs are far more common than per-word ones, so the length does not shrink for short texts).
+    /// </summary>
+    public AlignerOptions ForCharacters() => this with
+    {
+        Tokenizer = Tokenizer with { Unit = TokenUnit.Characters },
+        SeedSize = 8,
+        MaxGap = 40,
+        MinPassageTokens = 50,
+        MinPassageTokensShort = 50,
+    };
+
     /// <summary>The defaults.</summary>
     public static AlignerOptions Default { get; } = new();
 

@@ -42,7 +42,9 @@ public sealed class ReportAligner
     }
 
     /// <summary>The aligner options used for a run's pairs: the defaults with the run's tokenizer.</summary>
-    public static AlignerOptions AlignerOptionsFor(NearDupOptions options) => new() { Tokenizer = options.Tokenizer };
+    public static AlignerOptions AlignerOptionsFor(NearDupOptions options) => options.Tokenizer.Unit == TokenUnit.Characters
+        ? new AlignerOptions { Tokenizer = options.Tokenizer }.ForCharacters()
+        : new AlignerOptions { Tokenizer = options.Tokenizer };
 
     /// <summary>Aligns <paramref name="a"/> with <paramref name="b"/> and drops furniture passages.</summary>
     public Alignment Align(string a, string b)

@@ -78,6 +78,24 @@ public sealed record NearDupOptions
     /// <summary>Which member of a duplicate cluster represents it in the de-duplicated copy.</summary>
     public RepresentativeChoice Representative { get; init; } = RepresentativeChoice.Longest;
 
+    /// <summary>
+    /// These options with every letter a token (<see cref="TokenUnit.Characters"/>), for OCR text that splits, glues and
+    /// misreads words, and with the length parameters restated in letters (an English word is about five): 10-letter
+    /// shingles, a winnowing window of 16 (every shared run of 25 letters yields a fingerprint), passages of at least 25
+    /// letters (OCR noise cuts runs short), and partial reuse from 150 shared letters. Counted in letters, <c>shared_words</c> is then letters too.
+    /// </summary>
+    public NearDupOptions ForCharacters() => this with
+    {
+        Tokenizer = Tokenizer with { Unit = TokenUnit.Characters },
+        ShingleSize = CharacterShingleSize,
+        WinnowWindow = 16,
+        MinPassageTokens = 25,
+        MinSharedWords = 150,
+    };
+
+    /// <summary>Letters per shingle in <see cref="ForCharacters"/>.</summary>
+    public const int CharacterShingleSize = 10;
+
     internal int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first option out of range.</summary>

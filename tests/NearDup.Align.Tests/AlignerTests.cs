@@ -100,6 +100,24 @@ public class AlignerTests
     }
 
     [Fact]
+    public void On_letters_heavy_ocr_damage_is_one_passage_of_letter_edits_and_unrelated_texts_share_none()
+    {
+        // Misreads in nearly every word: on words the passage breaks up; on letters (AlignerOptions.ForCharacters) it
+        // stays one passage whose edits are the misread letters.
+        string b = Harbour.Replace("rn", "m").Replace("l", "1").Replace("e", "c");
+        var letters = new PassageAligner(AlignerOptions.Default.ForCharacters());
+        var p = Assert.Single(letters.Align(Harbour, b).Passages);
+        Assert.True(p.AEnd - p.AStart >= 0.9 * Harbour.Length, $"passage {p.AStart}..{p.AEnd} of {Harbour.Length}");
+        Assert.Contains(p.Edits, e => e.AText == "l" && e.BText == "1");
+        Assert.Contains(p.Edits, e => e.AText == "e" && e.BText == "c");
+        Assert.All(p.Edits, e => Assert.True(e.AText.Length <= 3 && e.BText.Length <= 3, $"{e.AText} -> {e.BText}"));
+        Assert.True(Align(Harbour, b).Passages.Sum(x => x.ATokens) < p.ATokens / 5, "words should lose most of the damaged passage");
+
+        foreach (var other in new[] { Orchestra, Drought, Satellite, Football, Library })
+            Assert.Empty(letters.Align(Harbour, other).Passages);
+    }
+
+    [Fact]
     public void With_truncation_stemming_respellings_match_instead_of_being_edits()
     {
         const string a = "On Saturday Qureshi said that Pakistan wished to engage senior Afghan leaders and emphasized that peace was a shared responsibility.";

@@ -64,6 +64,27 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Tokens_characters_takes_letter_sized_defaults_unless_a_length_is_given()
+    {
+        string story = string.Join("\n", new TextMaker(41).Paragraphs(6));
+        var docs = new List<object> { Doc("original", story), Doc("scanned", NearDup.Quality.OcrEvaluation.Damage(story, 0.06, seed: 7)) };
+        for (int i = 0; i < 8; i++) docs.Add(Doc($"other-{i}", Story(600 + i)));
+        string input = WriteJsonl("ocr.jsonl", [.. docs]);
+        string[] Pairs(string name, params string[] extra)
+        {
+            Assert.Equal(0, Run(["dedup", input, "--out", Path.Combine(_dir, name), "--no-copy", "--tokens", "Characters", .. extra]).Exit);
+            return File.ReadAllLines(Path.Combine(_dir, name, "pairs.jsonl"));
+        }
+
+        var letters = Pairs("letters");
+        Assert.Contains("\"a\":\"original\",\"b\":\"scanned\"", Assert.Single(letters));
+        // The default shingle is 10 letters, not the 5 of words; a length given on the command line wins.
+        Assert.Equal(letters, Pairs("ten", "--shingle-size", "10", "--min-shared-words", "150"));
+        var five = Assert.Single(Pairs("five", "--shingle-size", "5"));
+        Assert.NotEqual(letters[0], five);
+    }
+
+    [Fact]
     public void Output_is_identical_across_runs_and_thread_counts()
     {
         var docs = Enumerable.Range(0, 40).Select(i => Doc($"d{i}", Story(i % 13) + (i >= 13 ? " " + Story(100 + i) : ""))).ToArray();

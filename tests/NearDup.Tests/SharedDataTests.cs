@@ -43,4 +43,16 @@ public class SharedDataTests
         Assert.Equal(0, result.FlaggedDifferentStory);
         Assert.InRange(result.FlaggedSameStory, 50, 88);
     }
+
+    [SharedDataFact("examples", "data/news-story-chains-energy")]
+    public void Ocr_damaged_copies_of_the_example_are_found_on_letters_and_pair_with_no_unrelated_article()
+    {
+        // Measured: letters 34 of 36 family pairs, the original with 8 of 8 copies; words 11 of 36 and 5 of 8; 0 false either way.
+        var result = OcrEvaluation.Run(TestPaths.Shared);
+        Assert.Equal(8, result.FoundOriginal["letters"]);
+        Assert.True(result.Found["letters"] >= 32, result.Report);
+        Assert.True(result.Found["words"] < result.Found["letters"], result.Report);
+        Assert.Equal(0, result.FalseWithFamily["letters"]);
+        Assert.Equal(0, result.FalseWithFamily["words"]);
+    }
 }
