@@ -570,13 +570,16 @@ public sealed class PassageAligner
     /// (backwards from <paramref name="edgeA"/>/<paramref name="edgeB"/> when <paramref name="direction"/> is -1,
     /// forwards from them when +1), anchored at the edge: +1 a match, -1 a mismatch, -0.5 a token skipped. Returns
     /// the extension (<paramref name="t"/>, <paramref name="u"/> tokens) ending on a match with the best score,
-    /// when that score is at least 1 with at least two matched tokens.
+    /// when that score is at least 1 with at least two matched tokens. An extension that reaches the first (or last)
+    /// token of both texts needs only a score of 0: "Washington (AP) — The Senate" against "Washington (Reuters) — The
+    /// Senate" starts both texts with one story's dateline, so the single matched word pays for the swapped one.
     /// </summary>
     private bool Extend(ReadOnlySpan<Token> ta, ReadOnlySpan<Token> tb, int edgeA, int edgeB, int nA, int nB, int direction,
         out int t, out int u)
     {
         t = u = 0;
         if (nA <= 0 || nB <= 0) return false;
+        bool reachesBothEnds = direction < 0 ? nA == edgeA && nB == edgeB : edgeA + nA == ta.Length && edgeB + nB == tb.Length;
         int width = nB + 1;
         int cells = (nA + 1) * width;
         EnsureSize(ref _extScore, cells);
@@ -606,6 +609,11 @@ public sealed class PassageAligner
                     if (equal && diag > best && diag >= 1 && m[row + y] >= 2)
                     {
                         best = diag;
+                        bestT = x;
+                        bestU = y;
+                    }
+                    else if (equal && bestT == 0 && diag >= 0 && x == nA && y == nB && reachesBothEnds)
+                    {
                         bestT = x;
                         bestU = y;
                     }

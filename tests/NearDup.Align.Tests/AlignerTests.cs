@@ -118,6 +118,22 @@ public class AlignerTests
     }
 
     [Fact]
+    public void A_swapped_word_next_to_the_texts_first_word_stays_inside_the_passage()
+    {
+        // One matched word cannot pay for a substitution inside a text (a stray shared word is not glued on), but at
+        // the very start of both texts it can: the two datelines open one story.
+        const string a = "Washington (AP) — The Senate voted on Tuesday to extend the emergency farm aid programme by another year, after a week of talks between the two parties over how to pay for it.";
+        const string b = "WASHINGTON (Reuters) - The Senate voted on Tuesday to extend the emergency farm aid program by another year, after a week of talks between the two parties over how to pay for it";
+        var p = Assert.Single(Align(a, b).Passages);
+        Assert.Equal((0, 0), (p.AStart, p.BStart));
+        Assert.Equal([("AP", "Reuters"), ("programme", "program")], p.Edits.Select(e => (e.AText, e.BText)));
+
+        // Inside the texts the same one-word match is left out.
+        var inner = Assert.Single(Align("Reported from the capital. " + a, "A different first sentence here. " + b).Passages);
+        Assert.Equal("The Senate voted", Py.Slice("Reported from the capital. " + a, inner.AStart, inner.AStart + 16));
+    }
+
+    [Fact]
     public void With_truncation_stemming_respellings_match_instead_of_being_edits()
     {
         const string a = "On Saturday Qureshi said that Pakistan wished to engage senior Afghan leaders and emphasized that peace was a shared responsibility.";
