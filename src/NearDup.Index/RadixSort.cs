@@ -7,8 +7,8 @@ namespace NearDup.Index;
 /// key agrees are skipped (pair keys of a million documents leave their top bytes zero). Several times faster
 /// than <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/> on the tens of millions of keys a large run
 /// sorts; see bench/NearDup.Benchmarks. Stable, so equal keys keep their payload order. The scratch arrays are
-/// rented from the shared pool: a run sorts dozens of large arrays, and fresh ones each time would be
-/// large-object allocations that each bring a full garbage collection nearer.
+/// rented from a pool (the caller's <see cref="IndexBuildPools"/>, else the shared one): a run sorts dozens of large
+/// arrays, and fresh ones each time would be large-object allocations that each bring a full garbage collection nearer.
 /// </summary>
 public static class RadixSort
 {
@@ -16,11 +16,13 @@ public static class RadixSort
     private const int Buckets = 1 << DigitBits;
 
     /// <summary>Sorts <paramref name="keys"/> ascending, moving <paramref name="items"/> with them.</summary>
-    public static void Sort(uint[] keys, int[] items, int count)
+    public static void Sort(uint[] keys, int[] items, int count, IndexBuildPools? pools = null)
     {
         if (count < 2) return;
-        var keyScratch = ArrayPool<uint>.Shared.Rent(count);
-        var itemScratch = ArrayPool<int>.Shared.Rent(count);
+        var keyPool = pools?.UInt32 ?? ArrayPool<uint>.Shared;
+        var itemPool = pools?.Int32 ?? ArrayPool<int>.Shared;
+        var keyScratch = keyPool.Rent(count);
+        var itemScratch = itemPool.Rent(count);
         var (srcKeys, srcItems, dstKeys, dstItems) = (keys, items, keyScratch, itemScratch);
         Span<int> offsets = stackalloc int[Buckets];
         for (int shift = 0; shift < 32; shift += DigitBits)
@@ -44,19 +46,25 @@ public static class RadixSort
             Array.Copy(srcKeys, keys, count);
             Array.Copy(srcItems, items, count);
         }
-        ArrayPool<uint>.Shared.Return(keyScratch);
-        ArrayPool<int>.Shared.Return(itemScratch);
+        keyPool.Return(keyScratch);
+        itemPool.Return(itemScratch);
     }
 
     /// <summary>Sorts <paramref name="keys"/> ascending.</summary>
     public static void Sort(ulong[] keys) => Sort(keys, keys.Length);
 
     /// <summary>Sorts the first <paramref name="count"/> of <paramref name="keys"/> ascending.</summary>
-    public static void Sort(ulong[] keys, int count)
+    public static void Sort(ulong[] keys, int count, IndexBuildPools? pools = null) => Sort(keys.AsSpan(0, count), pools);
+
+    /// <summary>Sorts <paramref name="keys"/> ascending.</summary>
+    public static void Sort(Span<ulong> keys, IndexBuildPools? pools = null)
     {
+        int count = keys.Length;
         if (count < 2) return;
-        var scratch = ArrayPool<ulong>.Shared.Rent(count);
-        var (src, dst) = (keys, scratch);
+        var pool = pools?.UInt64 ?? ArrayPool<ulong>.Shared;
+        var scratch = pool.Rent(count);
+        Span<ulong> src = keys, dst = scratch.AsSpan(0, count);
+        bool inScratch = false;
         Span<int> offsets = stackalloc int[Buckets];
         for (int shift = 0; shift < 64; shift += DigitBits)
         {
@@ -70,9 +78,12 @@ public static class RadixSort
                 ulong key = src[i];
                 dst[offsets[(int)(key >> shift) & (Buckets - 1)]++] = key;
             }
-            (src, dst) = (dst, src);
+            var swap = src;
+            src = dst;
+            dst = swap;
+            inScratch = !inScratch;
         }
-        if (!ReferenceEquals(src, keys)) Array.Copy(src, keys, count);
-        ArrayPool<ulong>.Shared.Return(scratch);
+        if (inScratch) src.CopyTo(keys);
+        pool.Return(scratch);
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using NearDup.Index;
@@ -20,8 +19,9 @@ public sealed record CandidateSet(ulong[] Pairs, FurnitureModel Furniture, long 
 /// sorting (hash, document) entries, which is faster and smaller than hash maps of posting lists; the
 /// fingerprint index is built over batches of hash-range partitions sized to a memory budget, one pass over the
 /// documents per batch (a single pass for 100,000 documents, eight for 1,000,000).
-/// The large transient arrays are rented from the shared pool: allocated afresh, each would be a large-object
-/// allocation and together they forced a full collection every few of them (6 per 100,000 documents).
+/// The large transient arrays are rented from pools that live for one generation (<see cref="IndexBuildPools"/>):
+/// allocated afresh, each would be a large-object allocation and together they forced a full collection every few of
+/// them (6 per 100,000 documents); from the shared pool they would stay for the rest of the run.
 /// </summary>
 public static class CandidateGenerator
 {
@@ -34,18 +34,20 @@ public static class CandidateGenerator
     /// <summary>Generates the candidates of <paramref name="documents"/> (indexed by ordinal).</summary>
     public static CandidateSet Generate(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken cancellationToken = default)
     {
-        var (fingerprintPairs, furniture) = FingerprintPairs(documents, store, options, cancellationToken);
-        var lshPairs = LshPairs(documents, options, cancellationToken);
+        var pools = new IndexBuildPools(arraysPerSize: Math.Max(2, options.EffectiveThreads));
+        var (fingerprintPairs, furniture) = FingerprintPairs(documents, store, options, pools, cancellationToken);
+        var lshPairs = LshPairs(documents, options, pools, cancellationToken);
         int count = fingerprintPairs.Length + lshPairs.Length;
-        var all = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
+        var all = pools.UInt64.Rent(Math.Max(1, count));
         fingerprintPairs.CopyTo(all, 0);
         lshPairs.CopyTo(all, fingerprintPairs.Length);
-        var pairs = SortedUnique(all, count);
-        ArrayPool<ulong>.Shared.Return(all);
+        var pairs = SortedUnique(all, count, pools);
+        pools.UInt64.Return(all);
         return new CandidateSet(pairs, furniture, fingerprintPairs.Length, lshPairs.Length);
     }
 
-    private static (ulong[] Pairs, FurnitureModel Furniture) FingerprintPairs(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options, CancellationToken ct)
+    private static (ulong[] Pairs, FurnitureModel Furniture) FingerprintPairs(IReadOnlyList<SketchedDocument> documents, IShingleStore store, NearDupOptions options,
+        IndexBuildPools pools, CancellationToken ct)
     {
         const int Partitions = 1 << PartitionBits;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
@@ -80,8 +82,8 @@ public static class CandidateGenerator
                 long total = 0;
                 for (int r = 0; r < ranges; r++) { starts[r, p] = total; total += counts[r, first + p]; }
                 sizes[p] = checked((int)total);
-                hashes[p] = ArrayPool<uint>.Shared.Rent(Math.Max(1, sizes[p]));
-                owners[p] = ArrayPool<int>.Shared.Rent(Math.Max(1, sizes[p]));
+                hashes[p] = pools.UInt32.Rent(Math.Max(1, sizes[p]));
+                owners[p] = pools.Int32.Rent(Math.Max(1, sizes[p]));
             }
             Parallel.For(0, ranges, parallel, r =>
             {
@@ -108,35 +110,38 @@ public static class CandidateGenerator
             });
             Parallel.For(0, batch, parallel, p =>
             {
-                pairLists[first + p] = GroupPartition(hashes[p], owners[p], sizes[p], documents, store, options, furniture);
-                ArrayPool<uint>.Shared.Return(hashes[p]);
-                ArrayPool<int>.Shared.Return(owners[p]);
+                pairLists[first + p] = GroupPartition(hashes[p], owners[p], sizes[p], documents, store, options, furniture, pools);
+                pools.UInt32.Return(hashes[p]);
+                pools.Int32.Return(owners[p]);
             });
         }
 
-        // A pair is a candidate when it shares enough distinct fingerprints.
-        var (keys, keyCount) = Concatenate(pairLists);
-        RadixSort.Sort(keys, keyCount);
+        // A pair is a candidate when it shares enough distinct fingerprints: the counts the partitions packed into their
+        // keys (CollapsePartition) add up.
+        var (keys, keyCount) = Concatenate(pairLists, pools);
+        RadixSort.Sort(keys, keyCount, pools);
         int kept = 0;
         for (int i = 0; i < keyCount;)
         {
-            int j = i + 1;
-            while (j < keyCount && keys[j] == keys[i]) j++;
-            if (j - i >= options.MinSharedFingerprints) keys[kept++] = keys[i];
+            ulong pair = keys[i] >> CountBits;
+            int shared = 0;
+            int j = i;
+            for (; j < keyCount && keys[j] >> CountBits == pair; j++) shared += (int)(keys[j] & CountMask);
+            if (shared >= options.MinSharedFingerprints) keys[kept++] = ((pair >> 31) << 32) | (pair & int.MaxValue);
             i = j;
         }
         var candidates = keys.AsSpan(0, kept).ToArray();
-        ArrayPool<ulong>.Shared.Return(keys);
+        pools.UInt64.Return(keys);
         return (candidates, FurnitureModel.Learn(furniture, documents, store));
     }
 
     /// <summary>Sorts one partition's (fingerprint, document) entries and turns each group of documents sharing a
     /// fingerprint into candidate pair keys, or into furniture.</summary>
     private static PooledList<ulong> GroupPartition(uint[] hashes, int[] owners, int n, IReadOnlyList<SketchedDocument> documents, IShingleStore store,
-        NearDupOptions options, ConcurrentBag<(uint Hash, int A, int B)> furniture)
+        NearDupOptions options, ConcurrentBag<(uint Hash, int A, int B)> furniture, IndexBuildPools pools)
     {
-        RadixSort.Sort(hashes, owners, n);
-        var pairs = new PooledList<ulong>();
+        RadixSort.Sort(hashes, owners, n, pools);
+        var pairs = new PooledList<ulong>(pool: pools.UInt64);
         var runs = new FurnitureModel.CommonRunReader(store);
         int minInBody = Math.Max(options.FurnitureMinDocuments, options.FurnitureMinDocumentsInBody);
         for (int start = 0; start < n;)
@@ -164,8 +169,41 @@ public static class CandidateGenerator
             }
             start = end;
         }
+        CollapsePartition(pairs, options.MinSharedFingerprints, pools);
         return pairs;
     }
+
+    private const int CountBits = 2;
+    private const ulong CountMask = (1 << CountBits) - 1;
+
+    /// <summary>
+    /// Turns a partition's pair keys (one per fingerprint a pair shares in it) into one key per pair that carries how
+    /// many it shares, capped at the number a candidate needs: <c>(a &lt;&lt; 33) | (b &lt;&lt; 2) | count</c> (ordinals
+    /// are below 2^31). A copy shares dozens of fingerprints, so the lists that wait for the final count, and the serial
+    /// sort that joins them, shrink by that much, and the sorting moves into the parallel partitions. When a candidate
+    /// needs more than the 2 bits can count, every key stays, with count 1.
+    /// </summary>
+    private static void CollapsePartition(PooledList<ulong> pairs, int minShared, IndexBuildPools pools)
+    {
+        var keys = pairs.Span;
+        if (minShared > (int)CountMask)
+        {
+            for (int i = 0; i < keys.Length; i++) keys[i] = Pack(keys[i], 1);
+            return;
+        }
+        RadixSort.Sort(keys, pools);
+        int kept = 0;
+        for (int i = 0; i < keys.Length;)
+        {
+            int j = i + 1;
+            while (j < keys.Length && keys[j] == keys[i]) j++;
+            keys[kept++] = Pack(keys[i], Math.Min(j - i, minShared));
+            i = j;
+        }
+        pairs.Truncate(kept);
+    }
+
+    private static ulong Pack(ulong pairKey, int count) => ((pairKey >> 32) << 33) | ((pairKey & uint.MaxValue) << CountBits) | (uint)count;
 
     /// <summary>
     /// The candidate pairs of a group of documents (in ascending order) that share a fingerprint or an LSH bucket:
@@ -192,7 +230,7 @@ public static class CandidateGenerator
     private static (int From, int To) Range(int range, int ranges, int count) =>
         ((int)((long)range * count / ranges), (int)((long)(range + 1) * count / ranges));
 
-    private static ulong[] LshPairs(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, CancellationToken ct)
+    private static ulong[] LshPairs(IReadOnlyList<SketchedDocument> documents, NearDupOptions options, IndexBuildPools pools, CancellationToken ct)
     {
         var withText = documents.Where(d => d.ShingleCount > 0).Select(d => d.Ordinal).ToArray();
         int bands = documents.Count == 0 ? 0 : documents.First(d => true).BandKeys.Length;
@@ -201,7 +239,7 @@ public static class CandidateGenerator
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = ct };
         // Band keys laid out band by band, in one pass over the documents: every band then reads its keys from one
         // contiguous run instead of visiting every document object again.
-        var bandMajor = ArrayPool<uint>.Shared.Rent(Math.Max(1, bands * n));
+        var bandMajor = pools.UInt32.Rent(Math.Max(1, bands * n));
         int ranges = RangeCount(n, options);
         Parallel.For(0, ranges, parallel, r =>
         {
@@ -214,12 +252,12 @@ public static class CandidateGenerator
         });
         Parallel.For(0, bands, parallel, band =>
         {
-            var keys = ArrayPool<uint>.Shared.Rent(Math.Max(1, n));
-            var docs = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+            var keys = pools.UInt32.Rent(Math.Max(1, n));
+            var docs = pools.Int32.Rent(Math.Max(1, n));
             bandMajor.AsSpan(band * n, n).CopyTo(keys);
             withText.CopyTo(docs, 0);
-            RadixSort.Sort(keys, docs, n);
-            var pairs = new PooledList<ulong>();
+            RadixSort.Sort(keys, docs, n, pools);
+            var pairs = new PooledList<ulong>(pool: pools.UInt64);
             var group = new List<int>();
             for (int i = 0; i < n;)
             {
@@ -234,23 +272,23 @@ public static class CandidateGenerator
                 }
                 i = j;
             }
-            ArrayPool<uint>.Shared.Return(keys);
-            ArrayPool<int>.Shared.Return(docs);
+            pools.UInt32.Return(keys);
+            pools.Int32.Return(docs);
             perBand[band] = pairs;
         });
-        ArrayPool<uint>.Shared.Return(bandMajor);
-        var (all, count) = Concatenate(perBand);
-        var result = SortedUnique(all, count);
-        ArrayPool<ulong>.Shared.Return(all);
+        pools.UInt32.Return(bandMajor);
+        var (all, count) = Concatenate(perBand, pools);
+        var result = SortedUnique(all, count, pools);
+        pools.UInt64.Return(all);
         return result;
     }
 
     /// <summary>Copies the lists, in order, into one array rented from the pool (the caller returns it), handing each list
     /// back as soon as it is copied: together they are the run's largest buffers.</summary>
-    private static (ulong[] Keys, int Count) Concatenate(PooledList<ulong>[] lists)
+    private static (ulong[] Keys, int Count) Concatenate(PooledList<ulong>[] lists, IndexBuildPools pools)
     {
         int count = checked((int)lists.Sum(l => (long)l.Count));
-        var keys = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
+        var keys = pools.UInt64.Rent(Math.Max(1, count));
         int offset = 0;
         foreach (var list in lists)
         {
@@ -266,9 +304,9 @@ public static class CandidateGenerator
     private static int RangeCount(int count, NearDupOptions options) => Math.Max(1, Math.Min(count / 4096, options.EffectiveThreads * 8));
 
     /// <summary>The distinct values among the first <paramref name="count"/> of <paramref name="keys"/>, ascending, as a new array.</summary>
-    private static ulong[] SortedUnique(ulong[] keys, int count)
+    private static ulong[] SortedUnique(ulong[] keys, int count, IndexBuildPools pools)
     {
-        RadixSort.Sort(keys, count);
+        RadixSort.Sort(keys, count, pools);
         int unique = 0;
         for (int i = 0; i < count; i++)
             if (i == 0 || keys[i] != keys[i - 1]) keys[unique++] = keys[i];
