@@ -35,6 +35,29 @@ public sealed class CompareTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void On_letters_a_badly_scanned_copy_is_one_passage_whose_edits_are_misread_letters()
+    {
+        // Misreads in many words (rn→m, l→1, o→0 before u, e→c before a): on word shingles the copy is not even related;
+        // with --tokens Characters it is reuse, aligned letter by letter.
+        string scanned = SharedA.Replace("rn", "m").Replace("l", "1").Replace("ou", "0u").Replace("ea", "ca");
+        string a = _dir.File("a.txt", SharedA), b = _dir.File("b.txt", scanned);
+        var (exit, stdout, stderr) = Cli.Run("compare", a, b, "--json", "--tokens", "Characters");
+        Assert.True(exit == 0, stderr);
+        var json = Cli.Json(stdout);
+        var passage = Assert.Single(json.GetProperty("passages").EnumerateArray());
+        Assert.True(json.GetProperty("coverage_a").GetDouble() > 0.9, stdout);
+        var edits = passage.GetProperty("edits").EnumerateArray().Select(e => (e.GetProperty("a_text").GetString(), e.GetProperty("b_text").GetString())).ToList();
+        Assert.Contains(("o", "0"), edits);
+        Assert.Contains(("l", "1"), edits);
+        Assert.Contains(("rn", "m"), edits);
+        Assert.All(edits, e => Assert.True(e.Item1!.Length <= 3 && e.Item2!.Length <= 3, $"{e.Item1} -> {e.Item2}"));
+        Assert.Equal("partial", json.GetProperty("relation").GetString());
+
+        var words = Cli.Json(Cli.Run("compare", a, b, "--json").Out);
+        Assert.Equal(JsonValueKind.Null, words.GetProperty("relation").ValueKind);
+    }
+
+    [Fact]
     public void Json_gives_code_point_offsets_whose_python_slices_are_the_copied_text()
     {
         var json = CompareJson(_dir.File("a.txt", TextA), _dir.File("b.txt", TextB));
