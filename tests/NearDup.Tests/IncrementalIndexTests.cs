@@ -65,6 +65,26 @@ public class IncrementalIndexTests
     }
 
     [Fact]
+    public void A_passage_quoted_inside_many_indexed_articles_is_reuse_but_the_same_passage_as_their_footer_is_not()
+    {
+        const string quote = "The regional water authority said on Tuesday that the new treatment plant at Mill Creek would double the supply " +
+            "to the northern districts by next summer, and that household bills would not rise to pay for it.";
+        using var inBody = new IncrementalIndex();
+        using var asFooter = new IncrementalIndex();
+        for (int i = 0; i < 8; i++)
+        {
+            var own = new TextMaker(300 + i).Paragraphs(4);
+            inBody.Add($"outlet-{i}", string.Join("\n", own.Take(2)) + "\n" + quote + "\n" + string.Join("\n", own.Skip(2)));
+            asFooter.Add($"outlet-{i}", string.Join("\n", own) + "\n" + quote);
+        }
+        var mine = new TextMaker(999).Paragraphs(4);
+        var matches = inBody.Query(string.Join("\n", mine.Take(2)) + "\n" + quote + "\n" + string.Join("\n", mine.Skip(2)));
+        Assert.Equal(8, matches.Count);
+        Assert.All(matches, m => Assert.Equal(Relation.Partial, m.Relation));
+        Assert.Empty(asFooter.Query(string.Join("\n", mine) + "\n" + quote));
+    }
+
+    [Fact]
     public void Adding_the_same_id_twice_is_refused()
     {
         using var index = new IncrementalIndex();
