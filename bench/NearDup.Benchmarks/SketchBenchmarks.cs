@@ -19,6 +19,10 @@ public class SketchBenchmarks
     private readonly uint[] _signature = new uint[128];
     private readonly MinHasher _hasher = new(128, 1);
     private DocumentSketcher _sketcher = null!;
+    private int[] _positions = [];
+    private uint[] _sorted = [], _scratch = [];
+    private ulong[][] _randomShingles = [];
+    private uint[][] _randomFingerprints = [];
 
     [GlobalSetup]
     public void Setup()
@@ -29,6 +33,14 @@ public class SketchBenchmarks
         _shingles = new ulong[Shingles.Count(_tokens.Count, 5)];
         Shingles.Compute(_tokens.Span, 5, _shingles);
         _sketcher = new DocumentSketcher(new NearDupOptions(), _hasher, NearDup.Index.LshParameters.Optimal(0.5, 128), new NullShingleStore());
+        _positions = new int[_shingles.Length];
+        int selected = Winnowing.SelectPositions(_shingles, 8, _positions);
+        var random = new Random(1);
+        _randomShingles = Enumerable.Range(0, Inputs).Select(_ => Enumerable.Range(0, _shingles.Length).Select(_ => (ulong)random.NextInt64()).ToArray()).ToArray();
+        _randomFingerprints = Enumerable.Range(0, Inputs).Select(_ => Enumerable.Range(0, selected).Select(_ => (uint)random.NextInt64()).ToArray()).ToArray();
+        _sorted = new uint[selected];
+        _scratch = new uint[selected];
+        Console.WriteLine($"// {_shingles.Length} shingles, {selected} fingerprints");
     }
 
     [Benchmark(Description = "tokenise")]
@@ -69,6 +81,46 @@ public class SketchBenchmarks
         return _signature[0];
     }
 
+    // Winnowing and the fingerprint sort branch on the data, so they run over many different documents' worth of
+    // random hashes (the example's counts: 556 shingles, 117 fingerprints): on one input repeated, the branch predictor
+    // learns it, and the comparison-based forms look twice as fast as they are on a corpus.
+    private const int Inputs = 1000;
+
+    // A van Herk / Gil-Werman form (running minima over blocks of w, no rescans) measured 4.9 µs here against 2.9 µs.
+    [Benchmark(Description = "winnow w=8, per document", OperationsPerInvoke = Inputs)]
+    public int Winnow()
+    {
+        int total = 0;
+        foreach (var hashes in _randomShingles) total += Winnowing.SelectPositions(hashes, 8, _positions);
+        return total;
+    }
+
+    [Benchmark(Description = "sort a document's fingerprints (radix)", OperationsPerInvoke = Inputs)]
+    public uint SortFingerprintsRadix()
+    {
+        uint total = 0;
+        foreach (var fingerprints in _randomFingerprints)
+        {
+            fingerprints.CopyTo(_sorted, 0);
+            NearDup.Index.RadixSort.SortShort(_sorted, _scratch);
+            total += _sorted[0];
+        }
+        return total;
+    }
+
+    [Benchmark(Description = "sort a document's fingerprints (Span.Sort)", OperationsPerInvoke = Inputs)]
+    public uint SortFingerprintsComparison()
+    {
+        uint total = 0;
+        foreach (var fingerprints in _randomFingerprints)
+        {
+            fingerprints.CopyTo(_sorted, 0);
+            _sorted.AsSpan().Sort();
+            total += _sorted[0];
+        }
+        return total;
+    }
+
     [Benchmark(Description = "full document sketch (+winnow, LSH keys)")]
     public int FullSketch()
     {
@@ -78,7 +130,7 @@ public class SketchBenchmarks
     }
 
     /// <summary>Discards shingles, so the benchmark measures sketching rather than storage.</summary>
-    private sealed class NullShingleStore : IShingleStore
+    internal sealed class NullShingleStore : IShingleStore
     {
         public long Append(ReadOnlySpan<uint> shingles) => 0;
         public void Read(long offset, Span<uint> destination) => destination.Clear();

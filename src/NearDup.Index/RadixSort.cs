@@ -86,4 +86,47 @@ public static class RadixSort
         if (inScratch) src.CopyTo(keys);
         pool.Return(scratch);
     }
+
+    /// <summary>
+    /// Sorts a short span of keys (a document's fingerprints, about 70 for a news article) ascending, using
+    /// <paramref name="scratch"/> (at least as long): four byte-wide counting passes from one histogram pass, with no
+    /// data-dependent branch. On random keys a comparison sort mispredicts about every other comparison; at 71 keys
+    /// this is about twice as fast (100,000 documents' worth: 74-111 ms against 155-203 ms, a scratch measurement). Below 32 keys the comparison
+    /// sort is used.
+    /// </summary>
+    public static void SortShort(Span<uint> keys, Span<uint> scratch)
+    {
+        int count = keys.Length;
+        if (count < 32)
+        {
+            keys.Sort();
+            return;
+        }
+        scratch = scratch[..count];
+        Span<int> counts = stackalloc int[4 * Buckets];
+        counts.Clear();
+        foreach (uint key in keys)
+        {
+            counts[(int)(key & 0xFF)]++;
+            counts[Buckets + (int)((key >> 8) & 0xFF)]++;
+            counts[2 * Buckets + (int)((key >> 16) & 0xFF)]++;
+            counts[3 * Buckets + (int)(key >> 24)]++;
+        }
+        Span<uint> src = keys, dst = scratch;
+        bool inScratch = false;
+        for (int digit = 0; digit < 4; digit++)
+        {
+            var offsets = counts.Slice(digit * Buckets, Buckets);
+            int shift = digit * DigitBits;
+            if (offsets[(int)(src[0] >> shift) & (Buckets - 1)] == count) continue; // every key has this digit
+            int sum = 0;
+            for (int b = 0; b < Buckets; b++) { int c = offsets[b]; offsets[b] = sum; sum += c; }
+            foreach (uint key in src) dst[offsets[(int)(key >> shift) & (Buckets - 1)]++] = key;
+            var swap = src;
+            src = dst;
+            dst = swap;
+            inScratch = !inScratch;
+        }
+        if (inScratch) src.CopyTo(keys);
+    }
 }

@@ -128,6 +128,27 @@ public class RadixSortTests
         Assert.Equal(expected.Select(p => p.i), items);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(71)]
+    [InlineData(1000)]
+    public void Sorts_a_short_span_like_a_comparison_sort(int count)
+    {
+        var random = new Random(count);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            // Half the trials with keys that share their top bytes, so skipped digits are exercised.
+            uint mask = trial % 2 == 0 ? uint.MaxValue : 0xFFFF;
+            var keys = Enumerable.Range(0, count).Select(_ => (uint)random.NextInt64() & mask).ToArray();
+            var expected = keys.Order().ToArray();
+            RadixSort.SortShort(keys, new uint[count]);
+            Assert.Equal(expected, keys);
+        }
+    }
+
     [Fact]
     public void Sorts_pair_keys_whose_top_bytes_agree()
     {

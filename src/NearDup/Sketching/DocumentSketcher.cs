@@ -21,6 +21,7 @@ public sealed class DocumentSketcher
     private ulong[] _shingles = new ulong[4096];
     private uint[] _folded = new uint[4096];
     private uint[] _selected = new uint[1024];
+    private uint[] _sortScratch = new uint[1024];
     private uint[] _pending = new uint[1 << 16];
     private int _pendingCount;
     private readonly List<SketchedDocument> _pendingDocuments = [];
@@ -58,10 +59,14 @@ public sealed class DocumentSketcher
 
         if (_fingerprintPositions.Length < count) _fingerprintPositions = new int[_shingles.Length];
         int fingerprintCount = Winnowing.SelectPositions(shingles, _options.WinnowWindow, _fingerprintPositions);
-        if (_selected.Length < fingerprintCount) _selected = new uint[fingerprintCount * 2];
+        if (_selected.Length < fingerprintCount)
+        {
+            _selected = new uint[fingerprintCount * 2];
+            _sortScratch = new uint[fingerprintCount * 2];
+        }
         var selected = _selected.AsSpan(0, fingerprintCount);
         for (int i = 0; i < selected.Length; i++) selected[i] = MinHasher.Fold(shingles[_fingerprintPositions[i]]);
-        selected.Sort();
+        RadixSort.SortShort(selected, _sortScratch);
         int unique = 0;
         for (int i = 0; i < selected.Length; i++)
             if (i == 0 || selected[i] != selected[i - 1]) selected[unique++] = selected[i];
