@@ -46,6 +46,18 @@ public class CorpusSketchBenchmarks
         return total;
     }
 
+    [Benchmark(Description = "tokenise (scalar paths only), per article", OperationsPerInvoke = Articles)]
+    public int TokeniseScalar()
+    {
+        int total = 0;
+        foreach (var text in _texts)
+        {
+            Tokenizer.Tokenize(text, TokenizerOptions.Default, _tokens, vectorised: false);
+            total += _tokens.Count;
+        }
+        return total;
+    }
+
     [Benchmark(Description = "text to signature (tokenise+shingle+minhash), per article", OperationsPerInvoke = Articles)]
     public uint TextToSignature()
     {
