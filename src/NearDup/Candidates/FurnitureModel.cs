@@ -5,7 +5,8 @@ namespace NearDup.Candidates;
 
 /// <summary>
 /// Page furniture learned from the corpus: fingerprints that many documents carry although those documents
-/// are not copies of each other (site footers, disclaimers, "Advertisement", newsletter blurbs). Its
+/// are not copies of each other, at their start or end (site headers and footers, bylines, disclaimers, newsletter
+/// blurbs; in the body only when very many carry it, see <see cref="SitsAtEdges"/>). Its
 /// shingles are removed from both sides before any pair is scored, so a shared footer is no evidence of
 /// reuse, while a real reprint that also carries the footer is still found on its other text.
 /// </summary>
