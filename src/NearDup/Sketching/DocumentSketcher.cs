@@ -19,7 +19,6 @@ public sealed class DocumentSketcher
     private readonly uint[] _signature;
     private readonly ulong[] _bandKeys;
     private ulong[] _shingles = new ulong[4096];
-    private uint[] _folded = new uint[4096];
     private uint[] _selected = new uint[1024];
     private uint[] _sortScratch = new uint[1024];
     private uint[] _pending = new uint[1 << 16];
@@ -42,18 +41,13 @@ public sealed class DocumentSketcher
     {
         Tokenizer.Tokenize(text, _options.Tokenizer, _tokens);
         int count = Shingles.Count(_tokens.Count, _options.ShingleSize);
-        if (_shingles.Length < count)
-        {
-            _shingles = new ulong[Math.Max(count, _shingles.Length * 2)];
-            _folded = new uint[_shingles.Length];
-        }
+        if (_shingles.Length < count) _shingles = new ulong[Math.Max(count, _shingles.Length * 2)];
         var shingles = _shingles.AsSpan(0, count);
         Shingles.Compute(_tokens.Span, _options.ShingleSize, shingles);
-        var folded = _folded.AsSpan(0, count);
-        for (int i = 0; i < count; i++) folded[i] = MinHasher.Fold(shingles[i]);
-        // Shingles wait in a local buffer and go to the store once per batch (one write, one lock) in Flush.
+        // Folded shingles wait in a local buffer and go to the store once per batch (one write, one lock) in Flush.
         if (_pending.Length - _pendingCount < count) Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingCount + count));
-        folded.CopyTo(_pending.AsSpan(_pendingCount));
+        var folded = _pending.AsSpan(_pendingCount, count);
+        for (int i = 0; i < count; i++) folded[i] = MinHasher.Fold(shingles[i]);
         long offset = _pendingCount;
         _pendingCount += count;
 
@@ -65,7 +59,7 @@ public sealed class DocumentSketcher
             _sortScratch = new uint[fingerprintCount * 2];
         }
         var selected = _selected.AsSpan(0, fingerprintCount);
-        for (int i = 0; i < selected.Length; i++) selected[i] = MinHasher.Fold(shingles[_fingerprintPositions[i]]);
+        for (int i = 0; i < selected.Length; i++) selected[i] = folded[_fingerprintPositions[i]];
         RadixSort.SortShort(selected, _sortScratch);
         int unique = 0;
         for (int i = 0; i < selected.Length; i++)
