@@ -143,7 +143,6 @@ public static class CandidateGenerator
         RadixSort.Sort(hashes, owners, n, pools);
         var pairs = new PooledList<ulong>(pool: pools.UInt64);
         var runs = new FurnitureModel.CommonRunReader(store);
-        int minInBody = Math.Max(options.FurnitureMinDocuments, options.FurnitureMinDocumentsInBody);
         for (int start = 0; start < n;)
         {
             int end = start + 1;
@@ -153,19 +152,9 @@ public static class CandidateGenerator
                 // Fingerprints are distinct within a document and the sort is stable over document order, so the
                 // group's owners are distinct documents in ascending order.
                 var carriers = owners.AsSpan(start, end - start);
-                bool isFurniture = false;
-                if (carriers.Length >= options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(carriers, documents, options))
-                {
-                    // Frequent and shared by unrelated documents: furniture if it sits at their edges, or if so many carry
-                    // it that it is boilerplate wherever it sits; a passage in their bodies is reuse of a common source.
-                    var (a, b) = FurnitureModel.LeastAlikeCarriers(carriers, documents);
-                    if (carriers.Length >= minInBody || FurnitureModel.SitsAtEdges(hashes[start], documents[a], documents[b], runs))
-                    {
-                        furniture.Add((hashes[start], a, b));
-                        isFurniture = true;
-                    }
-                }
-                if (!isFurniture) AddPairs(carriers, documents, options, pairs);
+                if (FurnitureModel.IsFurniture(hashes[start], carriers, documents, options, runs, out var learnFrom))
+                    furniture.Add((hashes[start], learnFrom.A, learnFrom.B));
+                else AddPairs(carriers, documents, options, pairs);
             }
             start = end;
         }

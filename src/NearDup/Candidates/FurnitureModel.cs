@@ -56,7 +56,7 @@ public sealed class FurnitureModel
     /// that quote it: among up to 12 carriers spread over the posting list, at least half must have a partner
     /// (<see cref="ArePartners"/>). Unrelated pages that carry one footer have no such partners.
     /// </summary>
-    internal static bool IsIncoherent(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents, NearDupOptions options)
+    private static bool IsIncoherent(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents, NearDupOptions options)
     {
         const int SampleDocuments = 12;
         int sampleCount = Math.Min(SampleDocuments, carriers.Length);
@@ -116,7 +116,7 @@ public sealed class FurnitureModel
         : EstimatedShareOfSmaller(a, b) >= options.FurnitureCoherence;
 
     /// <summary>The two carriers least alike (by estimate), whose common run around the fingerprint is the furniture itself.</summary>
-    internal static (int A, int B) LeastAlikeCarriers(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents)
+    private static (int A, int B) LeastAlikeCarriers(ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents)
     {
         const int SampleDocuments = 12;
         int sampleCount = Math.Min(SampleDocuments, carriers.Length);
@@ -157,12 +157,30 @@ public sealed class FurnitureModel
     }
 
     /// <summary>
+    /// The furniture test for a fingerprint carried by <paramref name="carriers"/> (distinct documents): frequent
+    /// (<see cref="NearDupOptions.FurnitureMinDocuments"/>), carried by documents that are not copies of each other
+    /// (<see cref="IsIncoherent"/>), and at their edges (<see cref="SitsAtEdges"/>) unless so many carry it
+    /// (<see cref="NearDupOptions.FurnitureMinDocumentsInBody"/>) that it is boilerplate wherever it sits. A passage in
+    /// their bodies is reuse of a common source. When it is furniture, <paramref name="learnFrom"/> are the two least
+    /// alike carriers, to learn its whole run from (<see cref="Learn(IEnumerable{ValueTuple{uint, int, int}}, IReadOnlyList{SketchedDocument}, IShingleStore)"/>).
+    /// </summary>
+    internal static bool IsFurniture(uint hash, ReadOnlySpan<int> carriers, IReadOnlyList<SketchedDocument> documents, NearDupOptions options,
+        CommonRunReader runs, out (int A, int B) learnFrom)
+    {
+        learnFrom = default;
+        if (carriers.Length < options.FurnitureMinDocuments || !IsIncoherent(carriers, documents, options)) return false;
+        learnFrom = LeastAlikeCarriers(carriers, documents);
+        return carriers.Length >= Math.Max(options.FurnitureMinDocuments, options.FurnitureMinDocumentsInBody)
+            || SitsAtEdges(hash, documents[learnFrom.A], documents[learnFrom.B], runs);
+    }
+
+    /// <summary>
     /// Whether the passage around a frequent fingerprint sits at an edge (start or end) of both of two unrelated carriers,
     /// as a site's header, byline or footer does, rather than in their bodies, as a press release paragraph or a
     /// quotation that several outlets reuse does. The edge allows <see cref="EdgeSlack"/> shingles of other text (a date
     /// line, tags, a second block of boilerplate that differs between the pages).
     /// </summary>
-    internal static bool SitsAtEdges(uint hash, SketchedDocument a, SketchedDocument b, CommonRunReader runs)
+    private static bool SitsAtEdges(uint hash, SketchedDocument a, SketchedDocument b, CommonRunReader runs)
     {
         if (!runs.Find(hash, a, b, out var run)) return true; // cannot place it: keep the frequency verdict
         return AtEdge(run.StartA, run.EndA, a.ShingleCount) && AtEdge(run.StartB, run.EndB, b.ShingleCount);
@@ -194,14 +212,15 @@ public sealed class FurnitureModel
     /// around a fingerprint. One instance per thread.</summary>
     internal sealed class CommonRunReader(IShingleStore store)
     {
-        private uint[] _a = new uint[1024];
-        private uint[] _b = new uint[1024];
+        // Grown on first use, so a reader costs nothing where no fingerprint needs placing (most queries of an index).
+        private uint[] _a = [];
+        private uint[] _b = [];
 
         /// <summary>Finds the run around <paramref name="hash"/> (its first occurrence in each); false when either lacks it.</summary>
         public bool Find(uint hash, SketchedDocument a, SketchedDocument b, out CommonRun run)
         {
-            if (_a.Length < a.ShingleCount) _a = new uint[a.ShingleCount * 2];
-            if (_b.Length < b.ShingleCount) _b = new uint[b.ShingleCount * 2];
+            if (_a.Length < a.ShingleCount) _a = new uint[Math.Max(1024, a.ShingleCount * 2)];
+            if (_b.Length < b.ShingleCount) _b = new uint[Math.Max(1024, b.ShingleCount * 2)];
             var sa = _a.AsSpan(0, a.ShingleCount);
             var sb = _b.AsSpan(0, b.ShingleCount);
             store.Read(a.ShingleOffset, sa);

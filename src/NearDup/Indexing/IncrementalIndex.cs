@@ -125,22 +125,16 @@ public sealed class IncrementalIndex : IDisposable
     {
         var shared = new Dictionary<int, int>();
         var furnitureFingerprints = new List<(uint, int, int)>();
-        FurnitureModel.CommonRunReader? runs = null;
-        int minInBody = Math.Max(_options.FurnitureMinDocuments, _options.FurnitureMinDocumentsInBody);
+        var runs = new FurnitureModel.CommonRunReader(_store);
         foreach (uint fp in query.Fingerprints)
         {
             if (!_fingerprintPostings.TryGetValue(fp, out var carriers)) continue;
             var span = CollectionsMarshal.AsSpan(carriers);
-            // The batch run's furniture test (CandidateGenerator.GroupPartition): frequent, carried by unrelated documents,
-            // and at their edges unless very frequent.
-            if (span.Length >= _options.FurnitureMinDocuments && FurnitureModel.IsIncoherent(span, _documents, _options))
+            // The batch run's furniture test, on the indexed documents that carry the fingerprint.
+            if (FurnitureModel.IsFurniture(fp, span, _documents, _options, runs, out var learnFrom))
             {
-                var (a, b) = FurnitureModel.LeastAlikeCarriers(span, _documents);
-                if (span.Length >= minInBody || FurnitureModel.SitsAtEdges(fp, _documents[a], _documents[b], runs ??= new(_store)))
-                {
-                    furnitureFingerprints.Add((fp, a, b));
-                    continue;
-                }
+                furnitureFingerprints.Add((fp, learnFrom.A, learnFrom.B));
+                continue;
             }
             // An oversized group of copies (as in the batch run's candidate pairs) answers with its hub only.
             if (span.Length > _options.MaxPostings) { int hub = FurnitureModel.Hub(span, _documents, _options); shared[hub] = shared.GetValueOrDefault(hub) + 1; }
