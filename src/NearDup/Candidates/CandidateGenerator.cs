@@ -127,7 +127,7 @@ public static class CandidateGenerator
             int shared = 0;
             int j = i;
             for (; j < keyCount && keys[j] >> CountBits == pair; j++) shared += (int)(keys[j] & CountMask);
-            if (shared >= options.MinSharedFingerprints) keys[kept++] = ((pair >> 31) << 32) | (pair & int.MaxValue);
+            if (shared >= options.MinSharedFingerprints) keys[kept++] = Unpack(keys[i]);
             i = j;
         }
         var candidates = keys.AsSpan(0, kept).ToArray();
@@ -193,6 +193,9 @@ public static class CandidateGenerator
     }
 
     private static ulong Pack(ulong pairKey, int count) => ((pairKey >> 32) << 33) | ((pairKey & uint.MaxValue) << CountBits) | (uint)count;
+
+    /// <summary>The pair key <see cref="Pack"/> packed, without its count.</summary>
+    private static ulong Unpack(ulong packed) => ((packed >> 33) << 32) | ((packed >> CountBits) & int.MaxValue);
 
     /// <summary>
     /// The candidate pairs of a group of documents (in ascending order) that share a fingerprint or an LSH bucket:
