@@ -44,16 +44,14 @@ public sealed class DedupPipeline
     public DedupResult Run(IEnumerable<CorpusDocument> documents, Func<long>? bytesRead = null, long? totalBytes = null,
         IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var cpuStart = Environment.CpuUsage.TotalTime;
+        var timer = new StageTimer();
         var sketched = Sketch(documents, bytesRead, totalBytes, progress, cancellationToken);
-        double sketchSeconds = clock.Elapsed.TotalSeconds;
-        double sketchCpuSeconds = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
+        timer.Lap("read_sketch");
         try
         {
             var result = Analyse(sketched, progress, cancellationToken);
-            result.StageSeconds = [new("read_sketch", sketchSeconds), .. result.StageSeconds];
-            result.StageCpuSeconds = [new("read_sketch", sketchCpuSeconds), .. result.StageCpuSeconds];
+            result.StageSeconds = [.. timer.Wall, .. result.StageSeconds];
+            result.StageCpuSeconds = [.. timer.Cpu, .. result.StageCpuSeconds];
             return result;
         }
         catch
@@ -68,14 +66,12 @@ public sealed class DedupPipeline
     public DedupResult Analyse(SketchedCorpus corpus, IProgress<PipelineProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var documents = corpus.Documents;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var cpu0 = Environment.CpuUsage.TotalTime;
+        var timer = new StageTimer();
         progress?.Report(new PipelineProgress(PipelineStage.Candidates, 0, null, 0, null));
         var candidates = CandidateGenerator.Generate(documents, corpus.Store, _options, cancellationToken);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.EffectiveThreads, CancellationToken = cancellationToken };
 
-        double candidateSeconds = clock.Elapsed.TotalSeconds;
-        var cpu1 = Environment.CpuUsage.TotalTime;
+        timer.Lap("candidates");
         var verdicts = new RelatedPair?[candidates.Pairs.Length];
         long verified = 0;
         Parallel.For(0, (candidates.Pairs.Length + 1023) / 1024, parallel, () => new PairVerifier(_options, corpus.Store, candidates.Furniture), (chunk, _, verifier) =>
@@ -91,18 +87,16 @@ public sealed class DedupPipeline
             return verifier;
         }, _ => { });
         var pairs = verdicts.Where(v => v is not null).Select(v => v!).ToList();
-        double verifySeconds = clock.Elapsed.TotalSeconds - candidateSeconds;
-        var cpu2 = Environment.CpuUsage.TotalTime;
+        timer.Lap("verify");
 
         progress?.Report(new PipelineProgress(PipelineStage.Clustering, 0, null, 0, null));
         var clusters = Clusters(documents, pairs);
-        double clusterSeconds = clock.Elapsed.TotalSeconds - candidateSeconds - verifySeconds;
-        var cpu3 = Environment.CpuUsage.TotalTime;
+        timer.Lap("cluster");
         return new DedupResult(corpus, _options, candidates.Furniture, pairs, clusters, candidates.Pairs.Length,
             candidates.FromFingerprints, candidates.FromLsh)
         {
-            StageSeconds = [new("candidates", candidateSeconds), new("verify", verifySeconds), new("cluster", clusterSeconds)],
-            StageCpuSeconds = [new("candidates", (cpu1 - cpu0).TotalSeconds), new("verify", (cpu2 - cpu1).TotalSeconds), new("cluster", (cpu3 - cpu2).TotalSeconds)],
+            StageSeconds = timer.Wall,
+            StageCpuSeconds = timer.Cpu,
         };
     }
 
