@@ -328,7 +328,7 @@ public static partial class AlignmentEvaluations
     public static AlignCloughResult Clough(string dir, AlignerOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var aligner = new PassageAligner(options);
+        var aligner = new PassageAligner(options with { MeasureSharedRuns = true });
         var sources = "abcde".ToDictionary(t => t, t => Evaluations.ReadLegacyText(Path.Combine(dir, $"orig_task{t}.txt")));
         var rows = Csv.Read(Path.Combine(dir, "file_information.csv")).Skip(1).Where(r => r.Length >= 3 && r[2] != "orig").ToList();
         var scored = rows.Select(r =>

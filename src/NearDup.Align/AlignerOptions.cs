@@ -79,6 +79,11 @@ public sealed record AlignerOptions
     /// </summary>
     public bool ExtendEdges { get; init; } = true;
 
+    /// <summary>Whether <see cref="Alignment.SharedRunCoverageA"/> and <see cref="Alignment.SharedRunCoverageB"/> are
+    /// measured (one more pass over both texts' seeds); off, they are 0. A ranking measure for evaluations: the report,
+    /// <c>compare</c> and <c>--passages</c> do not use it.</summary>
+    public bool MeasureSharedRuns { get; init; }
+
     /// <summary>How texts become tokens; tokens that normalise alike match. Edits are reported between tokens
     /// that differ after this normalisation, so with <see cref="TokenizerOptions.StemPrefix"/> set, respellings
     /// that share the prefix are matches, not edits.</summary>

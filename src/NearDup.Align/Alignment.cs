@@ -17,7 +17,8 @@ public sealed record Alignment(IReadOnlyList<Passage> Passages, double CoverageA
     /// B (anywhere, and whether or not the run is part of a passage): token-level containment of A in B by shared
     /// seed runs. A loose measure: it counts the short shared phrases a passage needs too many of to be accepted
     /// (a heavily reworded copy keeps many), and also the chance phrases of two texts on one topic. Use it to rank
-    /// texts against one source, not as proof of reuse; <see cref="CoverageA"/> is the measure of reuse.
+    /// texts against one source, not as proof of reuse; <see cref="CoverageA"/> is the measure of reuse. Measured only
+    /// with <see cref="AlignerOptions.MeasureSharedRuns"/>; 0 otherwise.
     /// </summary>
     public double SharedRunCoverageA { get; init; }
 

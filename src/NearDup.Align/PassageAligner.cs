@@ -113,7 +113,7 @@ public sealed class PassageAligner
 
         BuildTable(nb);
         ProbeA(na);
-        var shared = SharedRunCoverage(ta.Length, tb.Length, na, nb);
+        var shared = _options.MeasureSharedRuns ? SharedRunCoverage(ta.Length, tb.Length, na, nb) : default;
         FindFragments(ta, tb, na, isFurnitureSeed);
         if (_fragmentCount == 0) return Empty(ta.Length, tb.Length, shared);
 

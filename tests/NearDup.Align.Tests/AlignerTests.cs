@@ -241,16 +241,19 @@ public class AlignerTests
     {
         const string a = "alpha beta gamma delta epsilon zeta eta theta";
         const string b = "one two beta gamma delta three gamma delta epsilon four";
-        var result = Align(a, b);
+        var measuring = new PassageAligner(AlignerOptions.Default with { MeasureSharedRuns = true });
+        var result = measuring.Align(a, b);
         Assert.Empty(result.Passages); // far too short for a passage
         Assert.Equal(0, result.CoverageA);
         Assert.Equal(4.0 / 8, result.SharedRunCoverageA, 9);  // beta gamma delta epsilon
         Assert.Equal(6.0 / 10, result.SharedRunCoverageB, 9); // beta gamma delta, gamma delta epsilon
-        var none = Align("alpha beta gamma delta", "one two three four");
+        var none = measuring.Align("alpha beta gamma delta", "one two three four");
         Assert.Equal((0.0, 0.0), (none.SharedRunCoverageA, none.SharedRunCoverageB));
         // A copied paragraph is inside passages and shared runs alike.
-        var copy = Align(Harbour + "\n" + Orchestra, Drought + "\n" + Orchestra);
+        var copy = measuring.Align(Harbour + "\n" + Orchestra, Drought + "\n" + Orchestra);
         Assert.True(copy.SharedRunCoverageA >= copy.CoverageA - 1e-9 && copy.CoverageA > 0.3, $"{copy.SharedRunCoverageA} {copy.CoverageA}");
+        // Not asked for, it is not measured.
+        Assert.Equal((0.0, 0.0), (Align(a, b).SharedRunCoverageA, Align(a, b).SharedRunCoverageB));
     }
 
     private const string Footer =
