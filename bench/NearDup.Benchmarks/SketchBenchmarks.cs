@@ -96,26 +96,19 @@ public class SketchBenchmarks
     }
 
     [Benchmark(Description = "sort a document's fingerprints (radix)", OperationsPerInvoke = Inputs)]
-    public uint SortFingerprintsRadix()
-    {
-        uint total = 0;
-        foreach (var fingerprints in _randomFingerprints)
-        {
-            fingerprints.CopyTo(_sorted, 0);
-            NearDup.Index.RadixSort.SortShort(_sorted, _scratch);
-            total += _sorted[0];
-        }
-        return total;
-    }
+    public uint SortFingerprintsRadix() => SortEach(radix: true);
 
     [Benchmark(Description = "sort a document's fingerprints (Span.Sort)", OperationsPerInvoke = Inputs)]
-    public uint SortFingerprintsComparison()
+    public uint SortFingerprintsComparison() => SortEach(radix: false);
+
+    private uint SortEach(bool radix)
     {
         uint total = 0;
         foreach (var fingerprints in _randomFingerprints)
         {
             fingerprints.CopyTo(_sorted, 0);
-            _sorted.AsSpan().Sort();
+            if (radix) NearDup.Index.RadixSort.SortShort(_sorted, _scratch);
+            else _sorted.AsSpan().Sort();
             total += _sorted[0];
         }
         return total;

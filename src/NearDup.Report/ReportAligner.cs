@@ -41,10 +41,12 @@ public sealed class ReportAligner
         _tokenizer = options.Tokenizer;
     }
 
-    /// <summary>The aligner options used for a run's pairs: the defaults with the run's tokenizer.</summary>
-    public static AlignerOptions AlignerOptionsFor(NearDupOptions options) => options.Tokenizer.Unit == TokenUnit.Characters
-        ? new AlignerOptions { Tokenizer = options.Tokenizer }.ForCharacters()
-        : new AlignerOptions { Tokenizer = options.Tokenizer };
+    /// <summary>The aligner options used for a run's pairs: the defaults with the run's tokenizer, in letters when it counts letters.</summary>
+    public static AlignerOptions AlignerOptionsFor(NearDupOptions options)
+    {
+        var aligner = new AlignerOptions { Tokenizer = options.Tokenizer };
+        return options.Tokenizer.Unit == TokenUnit.Characters ? aligner.ForCharacters() : aligner;
+    }
 
     /// <summary>Aligns <paramref name="a"/> with <paramref name="b"/> and drops furniture passages.</summary>
     public Alignment Align(string a, string b)
