@@ -16,7 +16,7 @@ namespace NearDup;
 /// </summary>
 public sealed class DedupPipeline
 {
-    private const int BatchSize = 256;
+    private const int BatchSize = 64;
     private readonly NearDupOptions _options;
     private readonly MinHasher _minHasher;
     private readonly LshParameters _lsh;
@@ -123,7 +123,7 @@ public sealed class DedupPipeline
     {
         int workers = _options.EffectiveThreads;
         IShingleStore store = _spillDirectory is null ? new InMemoryShingleStore() : new FileShingleStore(_spillDirectory);
-        using var batches = new BlockingCollection<(int Index, CorpusDocument[] Docs)>(boundedCapacity: workers * 4);
+        using var batches = new BlockingCollection<(int Index, CorpusDocument[] Docs)>(boundedCapacity: workers * 2);
         var results = new ConcurrentDictionary<int, SketchedDocument[]>();
         long sketchedCount = 0;
         Exception? readerError = null;

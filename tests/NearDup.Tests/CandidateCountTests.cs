@@ -11,7 +11,7 @@ public class CandidateCountTests
     private static uint Fp(int partition, int n) => ((uint)partition << 28) | (uint)(n + 1);
 
     private static SketchedDocument Doc(int ordinal, params uint[] fingerprints) =>
-        new(ordinal, $"d{ordinal}", 100, 0, 0, [.. fingerprints.Order()], [], []);
+        new(ordinal, $"d{ordinal}", 100, 0, 0, [.. fingerprints.Order()], 0, fingerprints.Length, 0, 0);
 
     private static HashSet<(int, int)> Candidates(int minShared, params SketchedDocument[] docs)
     {

@@ -158,6 +158,13 @@ public static class DedupCommand
                 furniture_shingles = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
                 stage_seconds = stageSeconds,
                 stage_cpu_seconds = stageCpuSeconds,
+                // The runtime's own cost: allocation churn shows up as collections and page faults, not in any stage's code.
+                gc = new
+                {
+                    allocated_mb = Math.Round(GC.GetTotalAllocatedBytes() / 1e6, 1),
+                    collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
+                    pause_seconds = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3),
+                },
             }, new JsonSerializerOptions { WriteIndented = true }));
             SummaryTable.Write(stdout, summary);
             if (reportDir is not null) stdout.WriteLine($"Report written to {Path.Combine(reportDir, DedupReportWriter.IndexFile)} ({result.Pairs.Count:N0} pair pages)");

@@ -95,7 +95,7 @@ public static class CandidateGenerator
                 {
                     // Fingerprints are sorted, so the batch's are one run: find its start instead of scanning all.
                     var fps = docs[d].Fingerprints;
-                    int i = Array.BinarySearch(fps, low);
+                    int i = fps.BinarySearch(low);
                     if (i < 0) i = ~i;
                     else while (i > 0 && fps[i - 1] == low) i--;
                     for (; i < fps.Length; i++)

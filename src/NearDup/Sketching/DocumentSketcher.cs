@@ -24,6 +24,9 @@ public sealed class DocumentSketcher
     private uint[] _pending = new uint[1 << 16];
     private int _pendingCount;
     private readonly List<SketchedDocument> _pendingDocuments = [];
+    private const int SketchChunkLength = 16_000; // 64,000 bytes: under the large-object threshold
+    private uint[] _sketchChunk = [];
+    private int _sketchChunkUsed;
 
     /// <summary>Creates a sketcher writing shingles to <paramref name="store"/>; <paramref name="minHasher"/> is shared (immutable).</summary>
     public DocumentSketcher(NearDupOptions options, MinHasher minHasher, LshParameters lsh, IShingleStore store)
@@ -67,16 +70,36 @@ public sealed class DocumentSketcher
 
         // MinHash over all positions equals MinHash over the set: a repeated shingle cannot change a minimum.
         _minHasher.Compute(shingles, _signature);
-        var bandKeys = new uint[_lsh.Bands];
+        int sampleLength = Math.Min(SampleSignatureLength, _signature.Length);
+        var (chunk, start) = TakeSketchSpace(unique + _lsh.Bands + sampleLength);
+        var kept = chunk.AsSpan(start, unique + _lsh.Bands + sampleLength);
+        selected[..unique].CopyTo(kept);
+        var bandKeys = kept.Slice(unique, _lsh.Bands);
         if (count > 0)
         {
             BandKeys.Compute(_signature, _lsh, _bandKeys);
             for (int b = 0; b < bandKeys.Length; b++) bandKeys[b] = MinHasher.Fold(_bandKeys[b]);
         }
-        var document = new SketchedDocument(ordinal, id, _tokens.Count, count, offset, selected[..unique].ToArray(), bandKeys,
-            _signature.AsSpan(0, Math.Min(SampleSignatureLength, _signature.Length)).ToArray());
+        else bandKeys.Clear(); // an empty document's keys match no band: they are skipped, see CandidateGenerator
+        _signature.AsSpan(0, sampleLength).CopyTo(kept[(unique + _lsh.Bands)..]);
+        var document = new SketchedDocument(ordinal, id, _tokens.Count, count, offset, chunk, start, unique, _lsh.Bands, sampleLength);
         _pendingDocuments.Add(document);
         return document;
+    }
+
+    /// <summary>Space for one document's sketches in the current chunk, starting a new chunk when it is full. Chunks
+    /// stay below the large-object threshold (85,000 bytes), so they are allocated and promoted like any small object
+    /// and never count towards the large-object budget that triggers full collections.</summary>
+    private (uint[] Chunk, int Start) TakeSketchSpace(int length)
+    {
+        if (_sketchChunk.Length - _sketchChunkUsed < length)
+        {
+            _sketchChunk = new uint[Math.Max(SketchChunkLength, length)];
+            _sketchChunkUsed = 0;
+        }
+        int start = _sketchChunkUsed;
+        _sketchChunkUsed += length;
+        return (_sketchChunk, start);
     }
 
     /// <summary>Writes the shingles of the documents sketched since the last flush to the store and sets their

@@ -11,17 +11,29 @@ namespace NearDup.Sketching;
 /// </remarks>
 public sealed class SketchedDocument
 {
+    // The three sketches lie end to end in a slice of a chunk shared with other documents of the same sketcher
+    // (fingerprints, then band keys, then the sample signature), not in three arrays of their own: a million
+    // documents are then a million small objects instead of four million, which the garbage collector marks and
+    // promotes far faster, and 70 bytes of array headers per document are saved.
+    private readonly uint[] _sketches;
+    private readonly int _start;
+    private readonly int _fingerprintCount;
+    private readonly short _bandCount;
+    private readonly short _sampleLength;
+
     internal SketchedDocument(int ordinal, string id, int tokenCount, int shingleCount, long shingleOffset,
-        uint[] fingerprints, uint[] bandKeys, uint[] sampleSignature)
+        uint[] sketches, int start, int fingerprintCount, int bandCount, int sampleLength)
     {
         Ordinal = ordinal;
         Id = id;
         TokenCount = tokenCount;
         ShingleCount = shingleCount;
         ShingleOffset = shingleOffset;
-        Fingerprints = fingerprints;
-        BandKeys = bandKeys;
-        SampleSignature = sampleSignature;
+        _sketches = sketches;
+        _start = start;
+        _fingerprintCount = fingerprintCount;
+        _bandCount = checked((short)bandCount);
+        _sampleLength = checked((short)sampleLength);
     }
 
     /// <summary>Position in read order.</summary>
@@ -35,9 +47,9 @@ public sealed class SketchedDocument
     /// <summary>Where the shingles are in the store.</summary>
     public long ShingleOffset { get; internal set; }
     /// <summary>Winnowed fingerprints: folded hashes, distinct, ascending.</summary>
-    public uint[] Fingerprints { get; }
+    public ReadOnlySpan<uint> Fingerprints => new(_sketches, _start, _fingerprintCount);
     /// <summary>One folded key per LSH band of the MinHash signature.</summary>
-    public uint[] BandKeys { get; }
+    public ReadOnlySpan<uint> BandKeys => new(_sketches, _start + _fingerprintCount, _bandCount);
     /// <summary>The first MinHash values, kept to estimate how alike two documents are when judging furniture.</summary>
-    public uint[] SampleSignature { get; }
+    public ReadOnlySpan<uint> SampleSignature => new(_sketches, _start + _fingerprintCount + _bandCount, _sampleLength);
 }
