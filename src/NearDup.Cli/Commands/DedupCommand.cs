@@ -115,13 +115,14 @@ public static class DedupCommand
             double pipelineSeconds = clock.Elapsed.TotalSeconds;
             var pipelineCpu = Environment.CpuUsage.TotalTime;
             // The output files are independent and each is written atomically: write them side by side (each ends
-            // with an fsync, and the de-duplicated copy re-reads the whole input).
+            // with an fsync, and the de-duplicated copy streams the inputs again to copy the kept records).
             var writes = new List<Action>
             {
                 () => DedupOutputWriter.WriteClusters(Path.Combine(outDir, DedupOutputWriter.ClustersFile), result),
             };
             if (!parse.GetValue(NoCopy))
-                writes.Add(() => CorpusWriter.WriteSubset(inputs, corpusOptions, result.IsKept, Path.Combine(outDir, "dedup"), result.Documents.Count));
+                // From the reader's recorded lines and rows: JSONL and Parquet are not parsed again (folders still are).
+                writes.Add(() => CorpusWriter.WriteSubset(reader, result.IsKept, Path.Combine(outDir, "dedup")));
             if (reportDir is null && !parse.GetValue(Passages))
                 writes.Add(() => DedupOutputWriter.WritePairs(Path.Combine(outDir, DedupOutputWriter.PairsFile), result));
             else

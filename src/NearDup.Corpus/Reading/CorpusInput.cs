@@ -1,11 +1,14 @@
 namespace NearDup.Corpus;
 
-/// <summary>A file that belongs to an input: its path (input folder joined with the relative path) and size when listed.</summary>
+/// <summary>A file that belongs to an input: its path (input folder joined with the relative path), and its size and
+/// last write time when listed.</summary>
 /// <param name="Path">Path to open; also what error messages and <see cref="SourceLocation.File"/> show.</param>
 /// <param name="RelativePath">Path relative to the input folder with '/' separators (the document id for folders);
 /// the file name for single-file inputs.</param>
 /// <param name="Length">Size in bytes when the input was opened.</param>
-internal readonly record struct InputFile(string Path, string RelativePath, long Length);
+/// <param name="LastWriteTimeUtc">Last write time when the input was opened; with <paramref name="Length"/>, what tells
+/// the subset writer whether the file is still the one that was read.</param>
+internal readonly record struct InputFile(string Path, string RelativePath, long Length, DateTime LastWriteTimeUtc);
 
 /// <summary>
 /// One input path with its format decided and, for folders, its files listed and sorted, so that every reader of
@@ -66,15 +69,18 @@ internal sealed class CorpusInput
                 throw new CorpusException(CorpusErrorReason.UnknownFormat, location, null,
                     $"is a file, but the format was set to {format} (which reads a folder)");
             long length;
+            DateTime lastWriteTimeUtc;
             try
             {
-                length = new FileInfo(path).Length;
+                var info = new FileInfo(path);
+                length = info.Length;
+                lastWriteTimeUtc = info.LastWriteTimeUtc;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 throw new CorpusException(CorpusErrorReason.UnreadableFile, location, null, $"cannot read file: {e.Message}", e);
             }
-            return new CorpusInput(path, format, [new InputFile(path, System.IO.Path.GetFileName(path), length)]);
+            return new CorpusInput(path, format, [new InputFile(path, System.IO.Path.GetFileName(path), length, lastWriteTimeUtc)]);
         }
 
         throw new CorpusException(CorpusErrorReason.InputNotFound, location, null, "input does not exist");
@@ -125,7 +131,7 @@ internal sealed class CorpusInput
             foreach (var info in new DirectoryInfo(folder).EnumerateFiles("*", enumeration))
             {
                 string relative = System.IO.Path.GetRelativePath(folder, info.FullName).Replace('\\', '/');
-                files.Add(new InputFile(System.IO.Path.Combine(folder, relative), relative, info.Length));
+                files.Add(new InputFile(System.IO.Path.Combine(folder, relative), relative, info.Length, info.LastWriteTimeUtc));
             }
             files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
             return files;

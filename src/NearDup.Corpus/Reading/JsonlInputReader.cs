@@ -19,8 +19,12 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
 
     private readonly JsonlRecordParser _parser = new(session.Options);
 
-    private int MaxLineBytes =>
-        (int)Math.Min(MaxBytesPerEscapedChar * Options.MaxDocumentChars + MetadataAllowanceBytes, Array.MaxLength);
+    private int MaxLineBytes => MaxLineBytesFor(Options);
+
+    /// <summary>The longest line read under <paramref name="options"/>; whoever splits the file into lines again must use
+    /// the same limit (and <see cref="CorpusOptions.JsonlBufferSize"/>) to count lines as the reader did.</summary>
+    internal static int MaxLineBytesFor(CorpusOptions options) =>
+        (int)Math.Min(MaxBytesPerEscapedChar * options.MaxDocumentChars + MetadataAllowanceBytes, Array.MaxLength);
 
     /// <summary>The current document's line exactly as in the file, terminator included; valid until the
     /// enumerator moves on. The subset writer copies it verbatim.</summary>
@@ -209,7 +213,8 @@ internal sealed class JsonlInputReader(CorpusInput input, ReadSession session) :
         }
     }
 
-    private static bool IsGzip(FileStream stream)
+    /// <summary>True if <paramref name="stream"/> starts with the gzip magic bytes; leaves it at position 0.</summary>
+    internal static bool IsGzip(FileStream stream)
     {
         Span<byte> magic = stackalloc byte[2];
         try

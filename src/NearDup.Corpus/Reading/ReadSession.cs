@@ -2,12 +2,14 @@ namespace NearDup.Corpus;
 
 /// <summary>
 /// State shared by everything that reads one corpus (all inputs, in order): the ordinal counter, the ids seen so far,
-/// the skip policy and report, and byte progress. The subset writer re-reads through a fresh session with the same
-/// options, which is what makes its ordinals match the reader's.
+/// the skip policy and report, byte progress, and where each accepted document came from. The subset writer either
+/// uses those recorded positions or, for folders, re-reads through a fresh session with the same options, which is
+/// what makes its ordinals match the reader's.
 /// </summary>
 internal sealed class ReadSession
 {
     private readonly HashSet<string> _seenIds = new(StringComparer.Ordinal);
+    private readonly ChunkedLongList _positions = new();
     private long _nextOrdinal;
     private long _bytesRead;
 
@@ -28,6 +30,13 @@ internal sealed class ReadSession
     public long DocumentCount => Interlocked.Read(ref _nextOrdinal);
 
     public void AddBytesRead(long count) => Interlocked.Add(ref _bytesRead, count);
+
+    /// <summary>
+    /// Indexed by ordinal: the accepted document's 1-based line (JSONL) or 0-based row (Parquet) in its file, or -1
+    /// for a folder document (its file is its position). Lets the subset writer copy kept records without parsing
+    /// the input again. Read it only once reading has finished.
+    /// </summary>
+    public ChunkedLongList Positions => _positions;
 
     /// <summary>
     /// Applies the checks all formats share (empty text, size limit, duplicate id), then assigns the next ordinal.
@@ -59,6 +68,7 @@ internal sealed class ReadSession
         }
 
         long ordinal = _nextOrdinal;
+        _positions.Add(location.Line ?? location.Row ?? -1);
         Interlocked.Exchange(ref _nextOrdinal, ordinal + 1);
         return new CorpusDocument(ordinal, id, text, location) { Title = title, Url = url, Date = date, Source = source };
     }

@@ -15,11 +15,12 @@ internal static class ParquetRowCopier
     private static readonly MethodInfo CopyColumnDefinition =
         typeof(ParquetRowCopier).GetMethod(nameof(CopyColumnAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    /// <summary>Writes the rows of <paramref name="inputPath"/> whose 0-based indexes are in <paramref name="keptRows"/>
-    /// (ascending) to <paramref name="output"/>. Row groups left with no rows are dropped.</summary>
-    public static async Task CopyRowsAsync(string inputPath, IReadOnlyList<long> keptRows, Stream output)
+    /// <summary>Writes the rows of the Parquet file open in <paramref name="input"/> (left open; its path is
+    /// <paramref name="inputPath"/>, for messages) whose 0-based indexes are in <paramref name="keptRows"/> (ascending)
+    /// to <paramref name="output"/>. Row groups left with no rows are dropped.</summary>
+    /// <returns>How many of <paramref name="keptRows"/> the file has (fewer than all only if it has fewer rows).</returns>
+    public static async Task<int> CopyRowsAsync(Stream input, string inputPath, IReadOnlyList<long> keptRows, Stream output)
     {
-        await using var input = InputReader.OpenFile(inputPath, bufferSize: 1 << 16);
         await using var reader = ParquetInputReader.Open(input, inputPath);
 
         // ParquetReader.Schema builds a new schema on every call; fields must come from the instance the writer uses.
@@ -47,6 +48,7 @@ internal static class ParquetRowCopier
                 await (Task)CopyColumnDefinition.MakeGenericMethod(field.ClrType).Invoke(null, [field, group, groupWriter, keep])!;
             groupWriter.CompleteValidate();
         }
+        return next;
     }
 
     private static async Task CopyColumnAsync<T>(DataField field, ParquetRowGroupReader source, ParquetRowGroupWriter target, bool[] keepRow)
