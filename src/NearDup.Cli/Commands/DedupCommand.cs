@@ -151,22 +151,15 @@ public static class DedupCommand
                 result.Documents.Count, reader.SkipReport.Total, result.CandidatePairs, result.CountRelation(Relation.Duplicate),
                 result.CountRelation(Relation.Contains) + result.CountRelation(Relation.Contained), result.CountRelation(Relation.Partial),
                 result.Clusters.Count, result.KeptCount, result.FurnitureFingerprints, reader.BytesRead, clock.Elapsed.TotalSeconds, outDir);
-            AtomicFile.Write(Path.Combine(outDir, "summary.json"), s => JsonSerializer.Serialize(s, new
-            {
-                documents = summary.Documents, skipped = summary.Skipped, skipped_by_reason = reader.SkipReport.ToString(),
-                candidate_pairs = summary.CandidatePairs, duplicate_pairs = summary.Duplicates, containment_pairs = summary.Containments,
-                partial_pairs = summary.Partials, clusters = summary.Clusters, kept = summary.Kept,
-                furniture_shingles = summary.FurnitureFingerprints, input_bytes = summary.InputBytes, seconds = Math.Round(summary.Seconds, 3),
-                stage_seconds = stageSeconds,
-                stage_cpu_seconds = stageCpuSeconds,
+            var summaryJson = new RunSummaryJson(
+                summary.Documents, summary.Skipped, reader.SkipReport.ToString(), summary.CandidatePairs, summary.Duplicates,
+                summary.Containments, summary.Partials, summary.Clusters, summary.Kept, summary.FurnitureFingerprints,
+                summary.InputBytes, Math.Round(summary.Seconds, 3), stageSeconds, stageCpuSeconds,
                 // The runtime's own cost: allocation churn shows up as collections and page faults, not in any stage's code.
-                gc = new
-                {
-                    allocated_mb = Math.Round(GC.GetTotalAllocatedBytes() / 1e6, 1),
-                    collections = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) },
-                    pause_seconds = Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3),
-                },
-            }, new JsonSerializerOptions { WriteIndented = true }));
+                new GcSummaryJson(Math.Round(GC.GetTotalAllocatedBytes() / 1e6, 1),
+                    [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
+                    Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3)));
+            AtomicFile.Write(Path.Combine(outDir, "summary.json"), s => JsonSerializer.Serialize(s, summaryJson, SummaryJsonContext.Default.RunSummaryJson));
             SummaryTable.Write(stdout, summary);
             if (reportDir is not null) stdout.WriteLine($"Report written to {Path.Combine(reportDir, DedupReportWriter.IndexFile)} ({result.Pairs.Count:N0} pair pages)");
             if (reader.SkipReport.Total > 0) stderr.WriteLine($"Skipped {reader.SkipReport.Total} bad record(s): {reader.SkipReport}");

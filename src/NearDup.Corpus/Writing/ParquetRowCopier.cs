@@ -1,4 +1,4 @@
-using System.Reflection;
+using System.Numerics;
 using Parquet;
 using Parquet.Meta;
 using Parquet.Schema;
@@ -12,9 +12,6 @@ namespace NearDup.Corpus;
 /// </summary>
 internal static class ParquetRowCopier
 {
-    private static readonly MethodInfo CopyColumnDefinition =
-        typeof(ParquetRowCopier).GetMethod(nameof(CopyColumnAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
-
     /// <summary>Writes the rows of the Parquet file open in <paramref name="input"/> (left open; its path is
     /// <paramref name="inputPath"/>, for messages) whose 0-based indexes are in <paramref name="keptRows"/> (ascending)
     /// to <paramref name="output"/>. Row groups left with no rows are dropped.</summary>
@@ -45,10 +42,46 @@ internal static class ParquetRowCopier
 
             using var groupWriter = writer.CreateRowGroup();
             foreach (var field in fields)
-                await (Task)CopyColumnDefinition.MakeGenericMethod(field.ClrType).Invoke(null, [field, group, groupWriter, keep])!;
+                await CopyColumnAsync(field, group, groupWriter, keep);
             groupWriter.CompleteValidate();
         }
         return next;
+    }
+
+    /// <summary>
+    /// Copies one column with the raw value type Parquet.Net reads it as. The types are listed, not bound by
+    /// reflection, so a natively compiled (AOT) CLI has the code for each; a column of any other type is refused by
+    /// name rather than copied wrongly.
+    /// </summary>
+    private static Task CopyColumnAsync(DataField field, ParquetRowGroupReader source, ParquetRowGroupWriter target, bool[] keepRow)
+    {
+        var type = field.ClrType;
+        return type switch
+        {
+            _ when type == typeof(ReadOnlyMemory<char>) => CopyColumnAsync<ReadOnlyMemory<char>>(field, source, target, keepRow),
+            _ when type == typeof(ReadOnlyMemory<byte>) => CopyColumnAsync<ReadOnlyMemory<byte>>(field, source, target, keepRow),
+            _ when type == typeof(bool) => CopyColumnAsync<bool>(field, source, target, keepRow),
+            _ when type == typeof(sbyte) => CopyColumnAsync<sbyte>(field, source, target, keepRow),
+            _ when type == typeof(byte) => CopyColumnAsync<byte>(field, source, target, keepRow),
+            _ when type == typeof(short) => CopyColumnAsync<short>(field, source, target, keepRow),
+            _ when type == typeof(ushort) => CopyColumnAsync<ushort>(field, source, target, keepRow),
+            _ when type == typeof(int) => CopyColumnAsync<int>(field, source, target, keepRow),
+            _ when type == typeof(uint) => CopyColumnAsync<uint>(field, source, target, keepRow),
+            _ when type == typeof(long) => CopyColumnAsync<long>(field, source, target, keepRow),
+            _ when type == typeof(ulong) => CopyColumnAsync<ulong>(field, source, target, keepRow),
+            _ when type == typeof(Half) => CopyColumnAsync<Half>(field, source, target, keepRow),
+            _ when type == typeof(float) => CopyColumnAsync<float>(field, source, target, keepRow),
+            _ when type == typeof(double) => CopyColumnAsync<double>(field, source, target, keepRow),
+            _ when type == typeof(decimal) => CopyColumnAsync<decimal>(field, source, target, keepRow),
+            _ when type == typeof(BigInteger) => CopyColumnAsync<BigInteger>(field, source, target, keepRow),
+            _ when type == typeof(DateTime) => CopyColumnAsync<DateTime>(field, source, target, keepRow),
+            _ when type == typeof(DateTimeOffset) => CopyColumnAsync<DateTimeOffset>(field, source, target, keepRow),
+            _ when type == typeof(DateOnly) => CopyColumnAsync<DateOnly>(field, source, target, keepRow),
+            _ when type == typeof(TimeOnly) => CopyColumnAsync<TimeOnly>(field, source, target, keepRow),
+            _ when type == typeof(TimeSpan) => CopyColumnAsync<TimeSpan>(field, source, target, keepRow),
+            _ when type == typeof(Guid) => CopyColumnAsync<Guid>(field, source, target, keepRow),
+            _ => throw new NotSupportedException($"column '{field.Path}' has values of type {type.Name}, which the copy does not handle"),
+        };
     }
 
     private static async Task CopyColumnAsync<T>(DataField field, ParquetRowGroupReader source, ParquetRowGroupWriter target, bool[] keepRow)
