@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NearDup.Text;
 
 /// <summary>A reusable, growable token buffer: one per worker thread, so tokenising allocates nothing in steady state.</summary>
@@ -18,9 +20,27 @@ public sealed class TokenList
     public void Clear() => Count = 0;
 
     /// <summary>Appends a token.</summary>
+    // Called once per token from the tokeniser's loop: inlined, with the rare growth kept out of line. The native
+    // (AOT) build did not inline it on its own, and the call cost as much as the rest of the tokeniser (6% of a
+    // 100k-document dedup's CPU in a profile).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(Token token)
     {
-        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        int count = Count;
+        var items = _items;
+        if ((uint)count < (uint)items.Length)
+        {
+            items[count] = token;
+            Count = count + 1;
+            return;
+        }
+        AddWithGrowth(token);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddWithGrowth(Token token)
+    {
+        Array.Resize(ref _items, _items.Length * 2);
         _items[Count++] = token;
     }
 }

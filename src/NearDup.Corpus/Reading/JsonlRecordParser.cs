@@ -32,6 +32,7 @@ internal sealed class JsonlRecordParser
     private readonly byte[]? _urlKey;
     private readonly byte[]? _dateKey;
     private readonly byte[]? _sourceKey;
+    private readonly FlatJsonRecordScanner _flat;
 
     public JsonlRecordParser(CorpusOptions options)
     {
@@ -42,10 +43,21 @@ internal sealed class JsonlRecordParser
         _urlKey = KeyBytes(options.UrlField);
         _dateKey = KeyBytes(options.DateField);
         _sourceKey = KeyBytes(options.SourceField);
+        _flat = new FlatJsonRecordScanner(_idKey, _textKey, _titleKey, _urlKey, _dateKey, _sourceKey);
     }
 
     /// <summary>Parses <paramref name="json"/>, which must be valid UTF-8. Returns false with the problem if the record is bad.</summary>
     public bool TryParse(ReadOnlySpan<byte> json, out JsonlRecord record, out RecordProblem problem)
+    {
+        // Flat records (nearly all) take the fast path; whatever it does not fully understand, errors included, is
+        // parsed again by the reader, which alone words the problems.
+        if (!_flat.TryScan(json, out record) && !TryParseWithReader(json, out record, out problem))
+            return false;
+        return HasIdAndText(record, out problem);
+    }
+
+    /// <summary>Parses with <see cref="Utf8JsonReader"/>: any JSON, and the wording of every problem.</summary>
+    internal bool TryParseWithReader(ReadOnlySpan<byte> json, out JsonlRecord record, out RecordProblem problem)
     {
         record = default;
         problem = default;
@@ -115,7 +127,15 @@ internal sealed class JsonlRecordParser
             // GetString throws this for escapes that do not decode, such as a lone surrogate "\ud800".
             return Fail(CorpusErrorReason.MalformedJson, null, $"malformed JSON string: {e.Message}", out problem);
         }
+        return true;
+    }
 
+    /// <summary>The flat-record fast path alone (for tests); false when it leaves the line to the reader.</summary>
+    internal bool TryScanFlat(ReadOnlySpan<byte> json, out JsonlRecord record) => _flat.TryScan(json, out record);
+
+    private bool HasIdAndText(in JsonlRecord record, out RecordProblem problem)
+    {
+        problem = default;
         if (record.Id is null)
             return Fail(CorpusErrorReason.MissingId, _options.IdField, $"field \"{_options.IdField}\" is missing", out problem);
         if (record.Text is null)
