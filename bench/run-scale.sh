@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Scale run: N synthetic documents (default 1,000,000, about 2.2 GB) through `neardup dedup` on all cores,
 # with wall time, peak RSS and recall/precision against the planted truth.
-# usage: bench/run-scale.sh [--docs N] [--out DIR]   (default DIR /tmp/neardup-scale; needs ~3x the corpus in free disk)
+# usage: bench/run-scale.sh [--docs N] [--out DIR] [--no-copy]   (default DIR /tmp/neardup-scale; needs ~3x the corpus
+# in free disk). The run writes the de-duplicated copy too, as dedup does by default, unless --no-copy.
 set -euo pipefail
 docs=1000000
 out=/tmp/neardup-scale
+copy=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --docs) docs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "usage: $0 [--docs N] [--out DIR]" >&2; exit 2 ;;
+    --no-copy) copy=(--no-copy); shift ;;
+    *) echo "usage: $0 [--docs N] [--out DIR] [--no-copy]" >&2; exit 2 ;;
   esac
 done
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +24,7 @@ if [[ ! -s "$out/data/corpus.jsonl" || "$(cat "$out/data/.docs" 2>/dev/null)" !=
 fi
 "$root/neardup" --help >/dev/null   # build outside the timed run
 cat "$out/data/corpus.jsonl" > /dev/null  # same page-cache state for every run
-/usr/bin/time -v "$root/neardup" dedup "$out/data/corpus.jsonl" --out "$out/neardup" --progress Log --no-copy 2>&1 | tee "$out/run.log" \
+/usr/bin/time -v "$root/neardup" dedup "$out/data/corpus.jsonl" --out "$out/neardup" --progress Log ${copy[@]+"${copy[@]}"} 2>&1 | tee "$out/run.log" \
   | grep -E "input|Maximum resident|Elapsed|User time|System time"
 python3 "$root/bench/peer/score_pairs.py" --truth "$out/data/truth.jsonl" --pairs "$out/neardup/pairs.jsonl" | tee "$out/score.json" | head -14
 bytes=$(stat -c %s "$out/data/corpus.jsonl")

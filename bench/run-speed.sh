@@ -3,7 +3,7 @@
 # one core), in one session on one synthetic corpus with planted reuse. Reports ratios: these machines are
 # shared and noisy, so absolute timings are not comparable across runs.
 #
-# usage: bench/run-speed.sh [--docs N] [--datasketch PATH] [--out DIR] [--reuse-data] [--skip-threads1]
+# usage: bench/run-speed.sh [--docs N] [--datasketch PATH] [--out DIR] [--reuse-data] [--skip-threads1] [--no-copy]
 #   --docs N           documents to generate (default 100000; datasketch is skipped above 200000)
 #   --datasketch PATH  datasketch source checkout, outside this repo (default /work/peers/datasketch);
 #                      skipped with a message when missing. Needs Debian's python3-numpy and python3-scipy.
@@ -11,6 +11,7 @@
 #                      summary.md, raw.csv
 #   --reuse-data       keep DIR/data if it was made for the same --docs (default: regenerate)
 #   --skip-threads1    skip the NearDup --threads 1 run
+#   --no-copy          NearDup writes pairs and clusters only (default: also the de-duplicated copy, as dedup does)
 set -euo pipefail
 export PYTHONDONTWRITEBYTECODE=1  # keep __pycache__ out of bench/peer
 
@@ -19,9 +20,10 @@ datasketch=/work/peers/datasketch
 out=/tmp/neardup-speed
 reuse=0
 threads1=1
+copy=()
 max_ds_docs=200000
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --docs) docs="$2"; shift 2 ;;
@@ -29,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --out) out="$2"; shift 2 ;;
     --reuse-data) reuse=1; shift ;;
     --skip-threads1) threads1=0; shift ;;
+    --no-copy) copy=(--no-copy); shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run-speed: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -78,7 +81,7 @@ run_neardup() {  # name, extra args...
   cut -d' ' -f1-3 /proc/loadavg >"$out/load-$name.txt" 2>/dev/null || true
   local rc=0
   (cd "$root" && /usr/bin/time -v -o "$out/time-$name.txt" ./neardup dedup "$data/corpus.jsonl" --out "$out/$name" \
-      --progress Log --no-copy "$@") >"$out/log-$name.txt" 2>&1 || rc=$?
+      --progress Log ${copy[@]+"${copy[@]}"} "$@") >"$out/log-$name.txt" 2>&1 || rc=$?
   if [[ $rc -ne 0 ]]; then
     echo "run-speed: neardup $name failed (exit $rc); see $out/log-$name.txt" >&2
     tail -5 "$out/log-$name.txt" >&2 || true

@@ -109,6 +109,8 @@ def machine(repo, datasketch_path, ds):
         "python": (ds or {}).get("python") or sh(["/usr/bin/python3", "-c", "import platform; print(platform.python_version())"]),
         "numpy": (ds or {}).get("numpy"),
         "neardup_commit": (commit + (" (+ uncommitted changes)" if dirty else "")) if commit else None,
+        # ./neardup runs the natively compiled CLI when it could build it (clang present), else the runtime build.
+        "neardup_build": "native" if os.path.exists(os.path.join(repo, ".neardup-build", "native", ".built")) else "runtime",
         "datasketch_commit": ds_commit,
         "datasketch_version": (ds or {}).get("datasketch_version"),
     }
