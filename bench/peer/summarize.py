@@ -110,7 +110,8 @@ def machine(repo, datasketch_path, ds):
         "numpy": (ds or {}).get("numpy"),
         "neardup_commit": (commit + (" (+ uncommitted changes)" if dirty else "")) if commit else None,
         # ./neardup runs the natively compiled CLI when it could build it (clang present), else the runtime build.
-        "neardup_build": "native" if os.path.exists(os.path.join(repo, ".neardup-build", "native", ".built")) else "runtime",
+        "neardup_build": "native" if os.environ.get("NEARDUP_NATIVE") != "0"
+                         and os.path.exists(os.path.join(repo, ".neardup-build", "native", ".built")) else "runtime",
         "datasketch_commit": ds_commit,
         "datasketch_version": (ds or {}).get("datasketch_version"),
     }
