@@ -44,17 +44,8 @@ internal sealed class FlatJsonRecordScanner(byte[] idKey, byte[] textKey, byte[]
             byte first = json[i];
             if (first == '"')
             {
-                bool keep = key != Key.Other;
-                if (!TryString(json, ref i, keep, out string? value)) return false;
-                switch (key)
-                {
-                    case Key.Id: record.Id = value; break;
-                    case Key.Text: record.Text = value; break;
-                    case Key.Title: record.Title = value; break;
-                    case Key.Url: record.Url = value; break;
-                    case Key.Date: record.Date = value; break;
-                    case Key.Source: record.Source = value; break;
-                }
+                if (!TryString(json, ref i, decode: key != Key.Other, out string? value)) return false;
+                Set(ref record, key, value);
             }
             else if (first == '-' || (uint)(first - '0') <= 9)
             {
@@ -62,18 +53,18 @@ internal sealed class FlatJsonRecordScanner(byte[] idKey, byte[] textKey, byte[]
                 if (!TryNumber(json, ref i)) return false;
                 if (key == Key.Id) record.Id = Encoding.UTF8.GetString(json[start..i]); // raw text, as the reader path keeps it
                 else if (key == Key.Text) return false;                                 // a type error: the reader path words it
-                else if (key != Key.Other) SetOptional(ref record, key, null);
+                else Set(ref record, key, null);
             }
             else if (json[i..].StartsWith("null"u8))
             {
                 i += 4;
-                if (key != Key.Other) SetOptional(ref record, key, null);
+                Set(ref record, key, null);
             }
             else if (json[i..].StartsWith("true"u8) || json[i..].StartsWith("false"u8))
             {
                 if (key is Key.Id or Key.Text) return false;
                 i += first == 't' ? 4 : 5;
-                if (key != Key.Other) SetOptional(ref record, key, null);
+                Set(ref record, key, null);
             }
             else return false; // an object, an array, or not JSON
 
@@ -85,9 +76,9 @@ internal sealed class FlatJsonRecordScanner(byte[] idKey, byte[] textKey, byte[]
         }
     }
 
-    /// <summary>The reader path keeps metadata only when it is a string; a later non-string value for the same key
-    /// therefore clears it, as a later value of a repeated key replaces the earlier one there.</summary>
-    private static void SetOptional(ref JsonlRecord record, Key key, string? value)
+    /// <summary>Stores a kept field's value (null for a null, or for metadata that is not a string, as the reader path
+    /// does); a repeated key's later value replaces the earlier one there too. Other keys are ignored.</summary>
+    private static void Set(ref JsonlRecord record, Key key, string? value)
     {
         switch (key)
         {
