@@ -63,10 +63,10 @@ public static class Tokenizer
             }
 
             if (!characters && c < 0x80 && vectorised && text.Length - i >= VectorWordChars
-                && TryShortAsciiWord(text, i, stemPrefix, out int shortEnd, out ulong shortHash))
+                && TryShortAsciiWord(text, i, stemPrefix, out int shortEnd, out ulong shortHash, out int next))
             {
                 output.Add(new Token(i, shortEnd - i, shortHash));
-                i = shortEnd;
+                i = next;
                 continue;
             }
 
@@ -131,8 +131,11 @@ public static class Tokenizer
     /// word's end from the mask, and folds and hashes it as two 64-bit blocks. Returns false (deciding nothing) for
     /// anything else, which the scalar paths handle. Needs 16 characters from <paramref name="start"/>.
     /// </summary>
+    /// <remarks><paramref name="next"/> is where tokenising resumes: past the ASCII separators that follow the word
+    /// within the same 16 characters (the scalar loop would skip them one by one), stopping at the next word
+    /// character, at the first non-ASCII character, or at the end of the 16.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryShortAsciiWord(ReadOnlySpan<char> text, int start, int stemPrefix, out int end, out ulong hash)
+    private static bool TryShortAsciiWord(ReadOnlySpan<char> text, int start, int stemPrefix, out int end, out ulong hash, out int next)
     {
         ref ushort first = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(text), start));
         var low = Vector128.LoadUnsafe(ref first);
@@ -145,9 +148,14 @@ public static class Tokenizer
         var isDigit = Vector128.LessThanOrEqual(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)9));
         uint wordMask = (isLetter | isDigit).ExtractMostSignificantBits();
         int length = BitOperations.TrailingZeroCount(~wordMask); // at least 1: text[start] is a word character
-        if (length >= VectorWordChars) { end = 0; hash = 0; return false; }
-        char next = text[start + length];
-        if (next >= 0x80 || next == '\'') { end = 0; hash = 0; return false; }
+        if (length >= VectorWordChars) { end = 0; hash = 0; next = 0; return false; }
+        char following = text[start + length];
+        if (following >= 0x80 || following == '\'') { end = 0; hash = 0; next = 0; return false; }
+
+        // Bytes at or above 0x80 are non-ASCII characters (narrowing kept U+0080..U+00FF and made the rest 0xFF).
+        uint nonAscii = bytes.ExtractMostSignificantBits();
+        uint stops = (wordMask | nonAscii) >> length; // the word's own bits shifted out; at least the separator after it is clear
+        next = start + length + Math.Min(BitOperations.TrailingZeroCount(stops), VectorWordChars - length);
 
         int hashed = Math.Min(length, stemPrefix);
         var folded = bytes | (isLetter & Vector128.Create((byte)0x20));
