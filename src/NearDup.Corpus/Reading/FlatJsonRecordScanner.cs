@@ -13,10 +13,8 @@ namespace NearDup.Corpus;
 /// without deciding, and the caller parses the line with the reader, which then gives the error or the record.
 /// </summary>
 /// <remarks>Requires the line to be valid UTF-8 (the caller checks it first), so unescaped runs need no validation.</remarks>
-internal sealed class FlatJsonRecordScanner(byte[] idKey, byte[] textKey, byte[]? titleKey, byte[]? urlKey, byte[]? dateKey, byte[]? sourceKey)
+internal sealed class FlatJsonRecordScanner(JsonlKeys keys)
 {
-    private enum Key { Other, Id, Text, Title, Url, Date, Source }
-
     // A JSON string ends at a quote; a backslash starts an escape; raw control characters are not allowed in it.
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         [(byte)'"', (byte)'\\', .. Enumerable.Range(0, 0x20).Select(b => (byte)b)]);
@@ -35,7 +33,7 @@ internal sealed class FlatJsonRecordScanner(byte[] idKey, byte[] textKey, byte[]
             if (i >= json.Length || json[i] != '"') return false;
             int keyEnd = json[(i + 1)..].IndexOfAny(StringStops);
             if (keyEnd < 0 || json[i + 1 + keyEnd] != '"') return false; // escaped or unterminated key: the reader decides
-            var key = Match(json.Slice(i + 1, keyEnd));
+            var key = keys.Match(json.Slice(i + 1, keyEnd));
             i = SkipWhitespace(json, i + 1 + keyEnd + 1);
             if (i >= json.Length || json[i] != ':') return false;
             i = SkipWhitespace(json, i + 1);
@@ -44,27 +42,27 @@ internal sealed class FlatJsonRecordScanner(byte[] idKey, byte[] textKey, byte[]
             byte first = json[i];
             if (first == '"')
             {
-                if (!TryString(json, ref i, decode: key != Key.Other, out string? value)) return false;
-                Set(ref record, key, value);
+                if (!TryString(json, ref i, decode: key != JsonlField.Other, out string? value)) return false;
+                record.Set(key, value);
             }
             else if (first == '-' || (uint)(first - '0') <= 9)
             {
                 int start = i;
                 if (!TryNumber(json, ref i)) return false;
-                if (key == Key.Id) record.Id = Encoding.UTF8.GetString(json[start..i]); // raw text, as the reader path keeps it
-                else if (key == Key.Text) return false;                                 // a type error: the reader path words it
-                else Set(ref record, key, null);
+                if (key == JsonlField.Id) record.Id = Encoding.UTF8.GetString(json[start..i]); // raw text, as the reader path keeps it
+                else if (key == JsonlField.Text) return false;                                 // a type error: the reader path words it
+                else record.Set(key, null);
             }
             else if (json[i..].StartsWith("null"u8))
             {
                 i += 4;
-                Set(ref record, key, null);
+                record.Set(key, null);
             }
             else if (json[i..].StartsWith("true"u8) || json[i..].StartsWith("false"u8))
             {
-                if (key is Key.Id or Key.Text) return false;
+                if (key is JsonlField.Id or JsonlField.Text) return false;
                 i += first == 't' ? 4 : 5;
-                Set(ref record, key, null);
+                record.Set(key, null);
             }
             else return false; // an object, an array, or not JSON
 
@@ -74,32 +72,6 @@ internal sealed class FlatJsonRecordScanner(byte[] idKey, byte[] textKey, byte[]
             if (json[i] != ',') return false;
             i = SkipWhitespace(json, i + 1);
         }
-    }
-
-    /// <summary>Stores a kept field's value (null for a null, or for metadata that is not a string, as the reader path
-    /// does); a repeated key's later value replaces the earlier one there too. Other keys are ignored.</summary>
-    private static void Set(ref JsonlRecord record, Key key, string? value)
-    {
-        switch (key)
-        {
-            case Key.Id: record.Id = value; break;
-            case Key.Text: record.Text = value; break;
-            case Key.Title: record.Title = value; break;
-            case Key.Url: record.Url = value; break;
-            case Key.Date: record.Date = value; break;
-            case Key.Source: record.Source = value; break;
-        }
-    }
-
-    private Key Match(ReadOnlySpan<byte> key)
-    {
-        if (key.SequenceEqual(textKey)) return Key.Text;
-        if (key.SequenceEqual(idKey)) return Key.Id;
-        if (titleKey is not null && key.SequenceEqual(titleKey)) return Key.Title;
-        if (urlKey is not null && key.SequenceEqual(urlKey)) return Key.Url;
-        if (dateKey is not null && key.SequenceEqual(dateKey)) return Key.Date;
-        if (sourceKey is not null && key.SequenceEqual(sourceKey)) return Key.Source;
-        return Key.Other;
     }
 
     private static int SkipWhitespace(ReadOnlySpan<byte> json, int i)

@@ -3,6 +3,9 @@ using System.Text.Json;
 
 namespace NearDup.Corpus;
 
+/// <summary>Which kept field of a record a JSONL key names.</summary>
+internal enum JsonlField { Other, Id, Text, Title, Url, Date, Source }
+
 /// <summary>The fields of one JSONL record; null where absent.</summary>
 internal struct JsonlRecord
 {
@@ -12,6 +15,57 @@ internal struct JsonlRecord
     public string? Url;
     public string? Date;
     public string? Source;
+
+    /// <summary>Stores <paramref name="value"/> in <paramref name="field"/> (a repeated key's later value replaces the
+    /// earlier one); <see cref="JsonlField.Other"/> is ignored.</summary>
+    public void Set(JsonlField field, string? value)
+    {
+        switch (field)
+        {
+            case JsonlField.Id: Id = value; break;
+            case JsonlField.Text: Text = value; break;
+            case JsonlField.Title: Title = value; break;
+            case JsonlField.Url: Url = value; break;
+            case JsonlField.Date: Date = value; break;
+            case JsonlField.Source: Source = value; break;
+        }
+    }
+}
+
+/// <summary>The key names the options configure (UTF-8), each with the field it fills, in the order they are tried;
+/// one table for the reader path and the fast path, so both name a key the same way.</summary>
+internal sealed class JsonlKeys
+{
+    private readonly (byte[] Name, JsonlField Field)[] _names;
+
+    public JsonlKeys(CorpusOptions options)
+    {
+        var names = new List<(byte[], JsonlField)>
+        {
+            (Encoding.UTF8.GetBytes(options.TextField), JsonlField.Text),
+            (Encoding.UTF8.GetBytes(options.IdField), JsonlField.Id),
+        };
+        foreach (var (name, field) in new[] { (options.TitleField, JsonlField.Title), (options.UrlField, JsonlField.Url),
+                     (options.DateField, JsonlField.Date), (options.SourceField, JsonlField.Source) })
+            if (name is not null) names.Add((Encoding.UTF8.GetBytes(name), field));
+        _names = [.. names];
+    }
+
+    /// <summary>The field named by an unescaped key.</summary>
+    public JsonlField Match(ReadOnlySpan<byte> key)
+    {
+        foreach (var (name, field) in _names)
+            if (key.SequenceEqual(name)) return field;
+        return JsonlField.Other;
+    }
+
+    /// <summary>The field named by the property name the reader is on (escaped or not).</summary>
+    public JsonlField Match(ref Utf8JsonReader reader)
+    {
+        foreach (var (name, field) in _names)
+            if (reader.ValueTextEquals(name)) return field;
+        return JsonlField.Other;
+    }
 }
 
 /// <summary>Why a record is bad, before a location is attached.</summary>
@@ -23,27 +77,15 @@ internal readonly record struct RecordProblem(CorpusErrorReason Reason, string? 
 /// </summary>
 internal sealed class JsonlRecordParser
 {
-    private enum Key { Other, Id, Text, Title, Url, Date, Source }
-
     private readonly CorpusOptions _options;
-    private readonly byte[] _idKey;
-    private readonly byte[] _textKey;
-    private readonly byte[]? _titleKey;
-    private readonly byte[]? _urlKey;
-    private readonly byte[]? _dateKey;
-    private readonly byte[]? _sourceKey;
+    private readonly JsonlKeys _keys;
     private readonly FlatJsonRecordScanner _flat;
 
     public JsonlRecordParser(CorpusOptions options)
     {
         _options = options;
-        _idKey = Encoding.UTF8.GetBytes(options.IdField);
-        _textKey = Encoding.UTF8.GetBytes(options.TextField);
-        _titleKey = KeyBytes(options.TitleField);
-        _urlKey = KeyBytes(options.UrlField);
-        _dateKey = KeyBytes(options.DateField);
-        _sourceKey = KeyBytes(options.SourceField);
-        _flat = new FlatJsonRecordScanner(_idKey, _textKey, _titleKey, _urlKey, _dateKey, _sourceKey);
+        _keys = new JsonlKeys(options);
+        _flat = new FlatJsonRecordScanner(_keys);
     }
 
     /// <summary>Parses <paramref name="json"/>, which must be valid UTF-8. Returns false with the problem if the record is bad.</summary>
@@ -71,11 +113,11 @@ internal sealed class JsonlRecordParser
             // and a truncated line throws rather than ending the loop early.
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var key = MatchKey(ref reader);
+                var key = _keys.Match(ref reader);
                 reader.Read();
                 switch (key)
                 {
-                    case Key.Id:
+                    case JsonlField.Id:
                         if (reader.TokenType == JsonTokenType.String)
                             record.Id = reader.GetString();
                         else if (reader.TokenType == JsonTokenType.Number)
@@ -86,7 +128,7 @@ internal sealed class JsonlRecordParser
                             return Fail(CorpusErrorReason.WrongFieldType, _options.IdField,
                                 $"field \"{_options.IdField}\" must be a string or a number, not {Describe(reader.TokenType)}", out problem);
                         break;
-                    case Key.Text:
+                    case JsonlField.Text:
                         if (reader.TokenType == JsonTokenType.String)
                             record.Text = reader.GetString();
                         else if (reader.TokenType == JsonTokenType.Null)
@@ -95,17 +137,8 @@ internal sealed class JsonlRecordParser
                             return Fail(CorpusErrorReason.WrongFieldType, _options.TextField,
                                 $"field \"{_options.TextField}\" must be a string, not {Describe(reader.TokenType)}", out problem);
                         break;
-                    case Key.Title:
-                        record.Title = OptionalString(ref reader);
-                        break;
-                    case Key.Url:
-                        record.Url = OptionalString(ref reader);
-                        break;
-                    case Key.Date:
-                        record.Date = OptionalString(ref reader);
-                        break;
-                    case Key.Source:
-                        record.Source = OptionalString(ref reader);
+                    case JsonlField.Title or JsonlField.Url or JsonlField.Date or JsonlField.Source:
+                        record.Set(key, OptionalString(ref reader));
                         break;
                     default:
                         reader.Skip();
@@ -143,23 +176,6 @@ internal sealed class JsonlRecordParser
         return true;
     }
 
-    private Key MatchKey(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueTextEquals(_textKey))
-            return Key.Text;
-        if (reader.ValueTextEquals(_idKey))
-            return Key.Id;
-        if (_titleKey is not null && reader.ValueTextEquals(_titleKey))
-            return Key.Title;
-        if (_urlKey is not null && reader.ValueTextEquals(_urlKey))
-            return Key.Url;
-        if (_dateKey is not null && reader.ValueTextEquals(_dateKey))
-            return Key.Date;
-        if (_sourceKey is not null && reader.ValueTextEquals(_sourceKey))
-            return Key.Source;
-        return Key.Other;
-    }
-
     /// <summary>Metadata is optional: a string is kept, anything else is ignored.</summary>
     private static string? OptionalString(ref Utf8JsonReader reader)
     {
@@ -174,8 +190,6 @@ internal sealed class JsonlRecordParser
         problem = new RecordProblem(reason, field, detail);
         return false;
     }
-
-    private static byte[]? KeyBytes(string? name) => name is null ? null : Encoding.UTF8.GetBytes(name);
 
     private static string Describe(JsonTokenType token) => token switch
     {

@@ -71,8 +71,9 @@ public sealed class DocumentSketcher
         // MinHash over all positions equals MinHash over the set: a repeated shingle cannot change a minimum.
         _minHasher.Compute(shingles, _signature);
         int sampleLength = Math.Min(SampleSignatureLength, _signature.Length);
-        var (chunk, start) = TakeSketchSpace(unique + _lsh.Bands + sampleLength);
-        var kept = chunk.AsSpan(start, unique + _lsh.Bands + sampleLength);
+        int keptLength = unique + _lsh.Bands + sampleLength;
+        var (chunk, start) = TakeSketchSpace(keptLength);
+        var kept = chunk.AsSpan(start, keptLength);
         selected[..unique].CopyTo(kept);
         var bandKeys = kept.Slice(unique, _lsh.Bands);
         if (count > 0)
